@@ -1,0 +1,56 @@
+import type { PageView } from '../src/site/pageView.ts';
+import { renderFrame } from './parts/frame.ts';
+import { attr, esc } from './parts/html.ts';
+
+interface LayoutData {
+  content: string;
+  page: { inputPath: string };
+  guidebook: { pageView(inputPath: string): PageView };
+}
+
+function breadcrumbs(view: PageView): string {
+  if (view.nav.breadcrumbs.length === 0) return '';
+  const items = view.nav.breadcrumbs.map((c) => `<li><a href="${esc(c.url)}">${esc(c.label)}</a></li>`).join('');
+  return `<nav class="breadcrumbs" aria-label="Breadcrumb"><ol>${items}<li><span aria-current="page">${esc(view.title)}</span></li></ol></nav>`;
+}
+
+function toc(view: PageView): string {
+  if (view.toc.length === 0) return '';
+  const items = view.toc.map((t) => `<li class="toc-h${t.level}"><a href="#${esc(t.id)}">${esc(t.text)}</a></li>`).join('');
+  return `<aside class="toc"><nav aria-labelledby="tocHeading"><h2 id="tocHeading">On this page</h2><ul>${items}</ul></nav></aside>`;
+}
+
+function childList(view: PageView): string {
+  if (view.nav.children.length === 0) return '';
+  const items = view.nav.children.map((c) => `<li><a href="${esc(c.url)}">${esc(c.label)}</a></li>`).join('');
+  return `<section class="child-pages" aria-labelledby="childPages"><h2 id="childPages">In this section</h2><ul>${items}</ul></section>`;
+}
+
+function pager(view: PageView): string {
+  const { previous, next } = view.nav;
+  if (!previous && !next) return '';
+  const prev = previous ? `<a class="pager-prev" href="${esc(previous.url)}" rel="prev"><span class="pager-label">Previous</span> ${esc(previous.label)}</a>` : '';
+  const nxt = next ? `<a class="pager-next" href="${esc(next.url)}" rel="next"><span class="pager-label">Next</span> ${esc(next.label)}</a>` : '';
+  return `<nav class="pager" aria-label="Previous and next pages">${prev}${nxt}</nav>`;
+}
+
+function pageMeta(view: PageView): string {
+  const parts: string[] = [];
+  if (view.lastUpdated) parts.push(`Last updated <time datetime="${esc(view.lastUpdated.iso)}">${esc(view.lastUpdated.text)}</time>`);
+  if (view.editUrl) parts.push(`<a href="${esc(view.editUrl)}">Edit this page</a>`);
+  return parts.length ? `<p class="page-meta">${parts.join(' · ')}</p>` : '';
+}
+
+/** The layout of every content page. */
+export function render(data: LayoutData): string {
+  const view = data.guidebook.pageView(data.page.inputPath);
+  const main = `${breadcrumbs(view)}
+<article class="content"${attr('aria-labelledby', 'pageTitle')}>
+<h1 id="pageTitle">${esc(view.title)}</h1>
+${data.content}
+${childList(view)}
+</article>
+${pageMeta(view)}
+${pager(view)}`;
+  return renderFrame(view, main, toc(view));
+}

@@ -1,0 +1,101 @@
+import matter from 'gray-matter';
+import { load as loadYaml } from 'js-yaml';
+import type { ContentProblem } from './errors.ts';
+
+/** Front matter of one file, parsed but not yet checked against the schema. */
+export interface ParsedFrontMatter {
+  data: Record<string, unknown>;
+  /** Markdown after the front matter. */
+  body: string;
+  /** 1-based line of the file on which `body` starts. */
+  bodyLine: number;
+  /** 1-based line of each top-level front matter key, for error messages. */
+  keyLines: Map<string, number>;
+}
+
+// Eleventy parses front matter with js-yaml 4's `load`; we use the same so that what we
+// validate is exactly what Eleventy will see.
+const matterOptions = { engines: { yaml: (text: string) => loadYaml(text) as object } };
+
+const BOM = '\uFEFF';
+
+/**
+ * Parses a Markdown file's front matter. A YAML syntax error becomes a problem naming the
+ * file and the line in the file (not in the front matter block).
+ */
+export function parseFrontMatter(
+  raw: string,
+  file: string,
+): { parsed?: ParsedFrontMatter; problem?: ContentProblem } {
+  const source = raw.startsWith(BOM) ? raw.slice(1) : raw;
+  let result: matter.GrayMatterFile<string>;
+  try {
+    // Passing options also turns off gray-matter's cache, which would keep every file alive.
+    result = matter(source, matterOptions);
+  } catch (error) {
+    return { problem: yamlProblem(error, file) };
+  }
+  const data = result.data;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return {
+      problem: {
+        severity: 'error',
+        file,
+        line: 2,
+        message: 'front matter is not a list of `key: value` lines.',
+        hint: 'Write it as `title: My page` and so on, one key a line, between the two `---` lines.',
+      },
+    };
+  }
+  const frontMatterText = (result as { matter?: string }).matter ?? '';
+  const hasFrontMatter = source.startsWith('---');
+  const bodyLine = hasFrontMatter ? countLines(source.slice(0, source.length - result.content.length)) + 1 : 1;
+  return {
+    parsed: {
+      data: data as Record<string, unknown>,
+      body: result.content,
+      bodyLine,
+      keyLines: keyLinesOf(frontMatterText),
+    },
+  };
+}
+
+function countLines(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
+}
+
+/** Lines of top-level keys; the front matter block starts on line 2 of the file. */
+function keyLinesOf(frontMatterText: string): Map<string, number> {
+  const lines = new Map<string, number>();
+  // gray-matter's `matter` starts with the newline that ends the opening `---`.
+  const rows = frontMatterText.replace(/^\r?\n/, '').split(/\r?\n/);
+  rows.forEach((row, index) => {
+    const match = /^([A-Za-z_][\w-]*)\s*:/.exec(row);
+    if (match && !lines.has(match[1]!)) lines.set(match[1]!, index + 2);
+  });
+  return lines;
+}
+
+function yamlProblem(error: unknown, file: string): ContentProblem {
+  // js-yaml counts lines from 0 in the text after the opening `---`, which starts with its newline.
+  const yamlError = error as { name?: string; reason?: string; mark?: { line?: number }; message?: string };
+  if (yamlError?.name === 'YAMLException') {
+    const line = typeof yamlError.mark?.line === 'number' ? yamlError.mark.line + 1 : undefined;
+    return {
+      severity: 'error',
+      file,
+      line,
+      message: `front matter is not valid YAML: ${yamlError.reason ?? 'syntax error'}.`,
+      hint:
+        'Check this line for a missing space after `:`, an unclosed quote, or a value with `: ` in it ' +
+        '(put such a value in quotes: `title: "Rails: a guide"`).',
+    };
+  }
+  return {
+    severity: 'error',
+    file,
+    message: `front matter could not be read: ${String(yamlError?.message ?? error)}`,
+  };
+}

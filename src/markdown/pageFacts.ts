@@ -1,0 +1,34 @@
+/** What rendering one page's Markdown tells the rest of the build. */
+export interface HeadingFact {
+  level: number;
+  id: string;
+  /** Plain text of the heading. */
+  text: string;
+  /** 1-based line in the Markdown file. */
+  line: number;
+}
+
+export interface LinkFact {
+  /** The destination as the editor wrote it. */
+  href: string;
+  kind: 'link' | 'image';
+  /** 1-based line in the Markdown file. */
+  line: number;
+}
+
+/** A stretch of a page under one heading (or the intro before the first), as plain text. */
+export interface SectionFact {
+  /** The heading's id; undefined for the intro. */
+  id?: string;
+  heading?: string;
+  level: number;
+  text: string;
+}
+
+export interface PageFacts {
+  headings: HeadingFact[];
+  links: LinkFact[];
+  /** Every id on the page that a `#fragment` can target: headings, `{#id}`, `<a name>`, raw HTML ids. */
+  ids: Set<string>;
+  sections: SectionFact[];
+}

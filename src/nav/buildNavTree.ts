@@ -1,0 +1,192 @@
+import { closestMatch } from '../content/closestMatch.ts';
+import type { ContentProblem } from '../content/errors.ts';
+import type { Page } from '../content/page.ts';
+
+export interface NavNode {
+  page: Page;
+  parent?: NavNode;
+  children: NavNode[];
+  /** 0 for top-level pages (and the home page). */
+  depth: number;
+  /** Position in `NavTree.order` (reading order: home, then depth-first). */
+  index: number;
+}
+
+export interface NavTree {
+  /** The page at `/`, if there is one: the root of every breadcrumb trail. */
+  home?: NavNode;
+  /** Top-level pages in sibling order, the home page excluded. */
+  roots: NavNode[];
+  /** Every page in reading order: home first, then the sidebar depth-first. */
+  order: NavNode[];
+  byInputPath: Map<string, NavNode>;
+}
+
+/** How a name compares: case-insensitive, whitespace folded. */
+export function navKey(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+// numeric: "Step 10" sorts after "Step 9"; sensitivity base: case and accents do not split ties.
+const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+/** Siblings: `nav_order` first (lowest first, pages without one last), then label, case-insensitively. */
+export function compareSiblings(a: Page, b: Page): number {
+  const ao = a.navOrder ?? Infinity;
+  const bo = b.navOrder ?? Infinity;
+  if (ao !== bo) return ao < bo ? -1 : 1;
+  return collator.compare(a.label, b.label) || collator.compare(a.title, b.title) || a.inputPath.localeCompare(b.inputPath);
+}
+
+/**
+ * Builds the navigation tree from each page's `parent` (the parent's navtitle or title, any
+ * case). Every page is placed or reported: a parent naming no page, naming two pages, naming
+ * the page itself, a loop, and two siblings with one title are errors naming the files.
+ */
+export function buildNavTree(pages: readonly Page[]): { tree: NavTree; problems: ContentProblem[] } {
+  const problems: ContentProblem[] = [];
+  const nodes = new Map<string, NavNode>();
+  for (const page of pages) nodes.set(page.inputPath, { page, children: [], depth: 0, index: -1 });
+
+  // Each page answers to its navtitle and its title.
+  const byName = new Map<string, NavNode[]>();
+  const names: string[] = [];
+  for (const node of nodes.values()) {
+    for (const name of new Set([node.page.navtitle, node.page.title].filter(Boolean).map((n) => navKey(n!)))) {
+      const list = byName.get(name);
+      if (list) list.push(node);
+      else {
+        byName.set(name, [node]);
+        names.push(name);
+      }
+    }
+  }
+  const displayNames = new Map<string, string>();
+  for (const node of nodes.values()) {
+    for (const name of [node.page.navtitle, node.page.title]) if (name) displayNames.set(navKey(name), name);
+  }
+
+  const home = [...nodes.values()].find((n) => n.page.url === '/');
+
+  // Resolve each `parent`.
+  for (const node of nodes.values()) {
+    const { page } = node;
+    if (page.parent === undefined) continue;
+    const line = page.keyLines.get('parent');
+    const candidates = byName.get(navKey(page.parent)) ?? [];
+    if (candidates.length === 0) {
+      const suggestion = closestMatch(navKey(page.parent), names);
+      problems.push({
+        severity: 'error',
+        file: page.file,
+        line,
+        message: `parent "${page.parent}" names no page.`,
+        hint: suggestion
+          ? `Did you mean "${displayNames.get(suggestion)}"? \`parent\` takes the parent page's navtitle or title.`
+          : '`parent` takes the parent page\'s navtitle or title (any case); check the spelling, or remove the line to make this a top-level page.',
+      });
+    } else if (candidates.length > 1) {
+      problems.push({
+        severity: 'error',
+        file: page.file,
+        line,
+        message: `parent "${page.parent}" matches ${candidates.length} pages: ${candidates.map((c) => c.page.file).join(' and ')}.`,
+        hint: 'Give one of those pages a different title or navtitle, or name the parent by its other one.',
+      });
+    } else if (candidates[0] === node) {
+      problems.push({
+        severity: 'error',
+        file: page.file,
+        line,
+        message: `the page is its own parent ("${page.parent}").`,
+        hint: 'Set `parent` to the title or navtitle of the page above this one, or remove the line.',
+      });
+    } else if (candidates[0] !== home) {
+      // A page whose parent is the home page is a top-level page.
+      node.parent = candidates[0];
+    }
+  }
+
+  // Loops: follow parents; a walk that comes back to a page it saw is a loop, reported once.
+  const state = new Map<NavNode, 'walking' | 'done'>();
+  for (const start of nodes.values()) {
+    const path: NavNode[] = [];
+    let current: NavNode | undefined = start;
+    while (current && !state.has(current)) {
+      state.set(current, 'walking');
+      path.push(current);
+      current = current.parent;
+    }
+    if (current && state.get(current) === 'walking') {
+      const loop = path.slice(path.indexOf(current));
+      const names = [...loop, current].map((n) => `"${n.page.label}" (${n.page.file})`).join(' -> ');
+      for (const member of loop) {
+        problems.push({
+          severity: 'error',
+          file: member.page.file,
+          line: member.page.keyLines.get('parent'),
+          message: `parent loop: ${names}.`,
+          hint: 'Each page must sit under a page that is not one of its own descendants: change `parent` on one page of the loop.',
+        });
+        member.parent = undefined;
+      }
+    }
+    for (const walked of path) state.set(walked, 'done');
+  }
+
+  const roots: NavNode[] = [];
+  for (const node of nodes.values()) {
+    if (node === home) continue;
+    if (node.parent) node.parent.children.push(node);
+    else roots.push(node);
+  }
+
+  // Two siblings with one title: readers could not tell them apart.
+  const checkSiblings = (siblings: NavNode[]) => {
+    const seen = new Map<string, NavNode>();
+    for (const sibling of siblings) {
+      const key = navKey(sibling.page.title);
+      const other = seen.get(key);
+      if (other) {
+        problems.push({
+          severity: 'error',
+          file: sibling.page.file,
+          line: sibling.page.keyLines.get('title'),
+          message: `two pages under the same parent have the title "${sibling.page.title}": ${other.page.file} and ${sibling.page.file}.`,
+          hint: 'Give one of them a different title.',
+        });
+      } else seen.set(key, sibling);
+    }
+  };
+
+  const order: NavNode[] = [];
+  if (home) {
+    home.index = 0;
+    order.push(home);
+  }
+  const sortAndNumber = (siblings: NavNode[], depth: number) => {
+    siblings.sort((a, b) => compareSiblings(a.page, b.page));
+    checkSiblings(siblings);
+    // Iterative depth-first walk: a parent chain can be hundreds of pages deep.
+    const stack: { list: NavNode[]; at: number; depth: number }[] = [{ list: siblings, at: 0, depth }];
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1]!;
+      if (frame.at >= frame.list.length) {
+        stack.pop();
+        continue;
+      }
+      const node = frame.list[frame.at++]!;
+      node.depth = frame.depth;
+      node.index = order.length;
+      order.push(node);
+      if (node.children.length > 0) {
+        node.children.sort((a, b) => compareSiblings(a.page, b.page));
+        checkSiblings(node.children);
+        stack.push({ list: node.children, at: 0, depth: frame.depth + 1 });
+      }
+    }
+  };
+  sortAndNumber(roots, 0);
+
+  return { tree: { home, roots, order, byInputPath: nodes }, problems };
+}

@@ -1,0 +1,90 @@
+import type { NavNode, NavTree } from './buildNavTree.ts';
+
+/** A link in the sidebar; `children` is present only on the open path to the current page. */
+export interface SidebarItem {
+  label: string;
+  url: string;
+  current: boolean;
+  /** On the path from the top to the current page. */
+  open: boolean;
+  hasChildren: boolean;
+  children?: SidebarItem[];
+  /** Set when a long list was cut short: how many siblings were left out, and where to see all. */
+  more?: { count: number; url: string; label: string };
+}
+
+export interface NavLink {
+  label: string;
+  url: string;
+}
+
+/** Everything a layout needs to render one page's navigation. */
+export interface PageNav {
+  sidebar: SidebarItem[];
+  /** Ancestors from the home page down, the current page excluded. */
+  breadcrumbs: NavLink[];
+  previous?: NavLink;
+  next?: NavLink;
+  /** The page's own children, listed on the page so no editor keeps such a list by hand. */
+  children: NavLink[];
+}
+
+/**
+ * A sibling list longer than this is shortened in the sidebar to a window around the open item,
+ * so that a parent with thousands of children does not weigh down every page under it.
+ */
+export const SIDEBAR_LIST_LIMIT = 25;
+const WINDOW_RADIUS = 5;
+
+/**
+ * The sidebar shows the top-level pages plus the children of each page on the path to the
+ * current one (and of the current page): its size grows with depth, not with the site.
+ */
+export function buildPageNav(tree: NavTree, node: NavNode, withPrefix: (url: string) => string): PageNav {
+  const path = new Set<NavNode>();
+  for (let n: NavNode | undefined = node; n; n = n.parent) path.add(n);
+
+  const link = (n: NavNode): NavLink => ({ label: n.page.label, url: withPrefix(n.page.url) });
+
+  const items = (siblings: NavNode[], owner: NavNode | undefined): SidebarItem[] => {
+    let shown = siblings;
+    let more: SidebarItem['more'];
+    if (siblings.length > SIDEBAR_LIST_LIMIT) {
+      const openIndex = siblings.findIndex((s) => path.has(s));
+      const start = openIndex < 0 ? 0 : Math.max(0, openIndex - WINDOW_RADIUS);
+      const end = openIndex < 0 ? WINDOW_RADIUS * 2 : Math.min(siblings.length, openIndex + WINDOW_RADIUS + 1);
+      shown = siblings.slice(start, end);
+      if (owner) {
+        more = { count: siblings.length - shown.length, url: `${withPrefix(owner.page.url)}#childPages`, label: owner.page.label };
+      }
+    }
+    const list = shown.map((s): SidebarItem => {
+      const open = path.has(s);
+      return {
+        label: s.page.label,
+        url: withPrefix(s.page.url),
+        current: s === node,
+        open,
+        hasChildren: s.children.length > 0,
+        children: open && s.children.length > 0 ? items(s.children, s) : undefined,
+      };
+    });
+    if (more && list.length > 0) list[list.length - 1] = { ...list[list.length - 1]!, more };
+    return list;
+  };
+
+  const breadcrumbs: NavLink[] = [];
+  for (let n = node.parent; n; n = n.parent) breadcrumbs.unshift(link(n));
+  if (tree.home && node !== tree.home) breadcrumbs.unshift(link(tree.home));
+
+  const previous = tree.order[node.index - 1];
+  const next = tree.order[node.index + 1];
+  return {
+    sidebar: items(tree.roots, tree.home),
+    breadcrumbs,
+    previous: previous ? link(previous) : undefined,
+    next: next ? link(next) : undefined,
+    // The home page lists the top-level pages: it is where a shortened top-level list points.
+    children: (node === tree.home ? tree.roots : node.children).map(link),
+  };
+}

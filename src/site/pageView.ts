@@ -1,0 +1,122 @@
+import type { Page } from '../content/page.ts';
+import type { PageFacts } from '../markdown/pageFacts.ts';
+import { buildPageNav, type NavLink, type PageNav } from '../nav/pageNav.ts';
+import type { NavTree } from '../nav/buildNavTree.ts';
+import { editUrlOf, issueUrlOf, type SiteSettings } from './settings.ts';
+
+export interface TocEntry {
+  id: string;
+  text: string;
+  level: 2 | 3;
+}
+
+/** Links every page carries, all with the path prefix. */
+export interface SiteLinks {
+  home: string;
+  search: string;
+  allPages: string;
+  stylesheet: string;
+  script: string;
+}
+
+/** Everything the page layout renders; the layout computes nothing itself. */
+export interface PageView {
+  siteName: string;
+  language: string;
+  title: string;
+  description: string;
+  /** Absolute URL of the published page, for `<link rel="canonical">`. */
+  canonical: string;
+  links: SiteLinks;
+  nav: PageNav;
+  toc: TocEntry[];
+  editUrl?: string;
+  issueUrl?: string;
+  lastUpdated?: { iso: string; text: string };
+}
+
+/** The table of contents: h2 and h3, shown only when a page has two or more. */
+export function tocOf(facts: PageFacts | undefined): TocEntry[] {
+  const entries = (facts?.headings ?? [])
+    .filter((h) => h.level === 2 || h.level === 3)
+    .map((h) => ({ id: h.id, text: h.text, level: h.level as 2 | 3 }));
+  return entries.length >= 2 ? entries : [];
+}
+
+export function prefixer(pathPrefix: string): (url: string) => string {
+  const prefix = pathPrefix.endsWith('/') ? pathPrefix.slice(0, -1) : pathPrefix;
+  return (url: string) => (url.startsWith('/') ? prefix + url : url);
+}
+
+export function siteLinksOf(pathPrefix: string, assetVersion: string): SiteLinks {
+  const p = prefixer(pathPrefix);
+  return {
+    home: p('/'),
+    search: p('/search/'),
+    allPages: p('/all-pages/'),
+    stylesheet: p(`/assets/site.css?v=${assetVersion}`),
+    script: p(`/assets/site.js?v=${assetVersion}`),
+  };
+}
+
+const dateFormat = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+
+export interface PageViewInput {
+  page: Page;
+  tree: NavTree;
+  settings: SiteSettings;
+  pathPrefix: string;
+  assetVersion: string;
+  facts?: PageFacts;
+  lastUpdated?: Date;
+}
+
+export function buildPageView(input: PageViewInput): PageView {
+  const { page, tree, settings, pathPrefix } = input;
+  const p = prefixer(pathPrefix);
+  const node = tree.byInputPath.get(page.inputPath)!;
+  const description = typeof page.data.description === 'string' ? page.data.description : settings.description;
+  return {
+    siteName: settings.name,
+    language: settings.language,
+    title: page.title,
+    description,
+    canonical: settings.url + p(page.url),
+    links: siteLinksOf(pathPrefix, input.assetVersion),
+    nav: buildPageNav(tree, node, p),
+    toc: tocOf(input.facts),
+    editUrl: editUrlOf(settings, page.inputPath),
+    issueUrl: issueUrlOf(settings, page.title),
+    lastUpdated: input.lastUpdated
+      ? { iso: input.lastUpdated.toISOString(), text: dateFormat.format(input.lastUpdated) }
+      : undefined,
+  };
+}
+
+/** Pages the generator makes itself (404, search, all pages): top-level navigation only. */
+export function buildSystemPageView(input: {
+  title: string;
+  url: string;
+  tree: NavTree;
+  settings: SiteSettings;
+  pathPrefix: string;
+  assetVersion: string;
+}): PageView {
+  const p = prefixer(input.pathPrefix);
+  const top = (n: NavTree['roots'][number]): NavLink => ({ label: n.page.label, url: p(n.page.url) });
+  const home = input.tree.home;
+  return {
+    siteName: input.settings.name,
+    language: input.settings.language,
+    title: input.title,
+    description: input.settings.description,
+    canonical: input.settings.url + p(input.url),
+    links: siteLinksOf(input.pathPrefix, input.assetVersion),
+    nav: {
+      sidebar: input.tree.roots.slice(0, 25).map((n) => ({ ...top(n), current: false, open: false, hasChildren: n.children.length > 0 })),
+      breadcrumbs: home ? [top(home)] : [],
+      children: [],
+    },
+    toc: [],
+  };
+}
