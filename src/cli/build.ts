@@ -6,7 +6,7 @@ import { ContentValidationError, formatProblems } from '../content/errors.ts';
 import { normalizePrefix } from '../markdown/createMarkdown.ts';
 import { setBuildContext, type BuildContext } from '../site/buildContext.ts';
 import { loadSite } from '../site/loadSite.ts';
-import { createStagingFolder, discardStagingFolder, publishStagingFolder, unsafeOutputReason } from '../site/outputFolder.ts';
+import { claimOutputFolder, createStagingFolder, discardStagingFolder, publishStagingFolder, unsafeOutputReason } from '../site/outputFolder.ts';
 import { parseBuildArgs } from './args.ts';
 
 const configPath = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '.eleventy.ts');
@@ -50,6 +50,7 @@ async function main(): Promise<number> {
   if (context.model.warnings.length > 0) console.warn(formatProblems(context.model.warnings));
 
   if (args.serve) {
+    claimOutputFolder(siteDir);
     setBuildContext(context);
     const eleventy = new Eleventy(inputDir, siteDir, { configPath, pathPrefix: context.pathPrefix, runMode: 'serve', quietMode: true });
     await eleventy.init();

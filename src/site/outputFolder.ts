@@ -22,11 +22,16 @@ export function unsafeOutputReason(inputDir: string, outputDir: string): string 
   return undefined;
 }
 
-/** A fresh staging folder inside the output folder: the build writes there first. */
-export function createStagingFolder(outputDir: string): string {
+/** Creates the output folder if needed and marks it as ours (the dev server writes into it directly). */
+export function claimOutputFolder(outputDir: string): void {
   mkdirSync(outputDir, { recursive: true });
   const marker = path.join(outputDir, OUTPUT_MARKER);
   if (!existsSync(marker)) writeFileSync(marker, 'Written by the guidebook generator; the next build replaces this folder.\n');
+}
+
+/** A fresh staging folder inside the output folder: the build writes there first. */
+export function createStagingFolder(outputDir: string): string {
+  claimOutputFolder(outputDir);
   const staging = path.join(outputDir, `.staging-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging);
