@@ -1,6 +1,6 @@
 import type { Page } from '../content/page.ts';
 import type { PageFacts } from '../markdown/pageFacts.ts';
-import { buildPageNav, type NavLink, type PageNav } from '../nav/pageNav.ts';
+import { ALL_PAGES_URL, buildPageNav, buildSidebar, type NavLink, type PageNav } from '../nav/pageNav.ts';
 import type { NavTree } from '../nav/buildNavTree.ts';
 import { editUrlOf, issueUrlOf, type SiteSettings } from './settings.ts';
 
@@ -53,7 +53,7 @@ export function siteLinksOf(pathPrefix: string, assetVersion: string): SiteLinks
   return {
     home: p('/'),
     search: p('/search/'),
-    allPages: p('/all-pages/'),
+    allPages: p(ALL_PAGES_URL),
     stylesheet: p(`/assets/site.css?v=${assetVersion}`),
     script: p(`/assets/site.js?v=${assetVersion}`),
   };
@@ -113,7 +113,7 @@ export function buildSystemPageView(input: {
     canonical: input.settings.url + p(input.url),
     links: siteLinksOf(input.pathPrefix, input.assetVersion),
     nav: {
-      sidebar: input.tree.roots.slice(0, 25).map((n) => ({ ...top(n), current: false, open: false, hasChildren: n.children.length > 0 })),
+      sidebar: buildSidebar(input.tree, undefined, p),
       breadcrumbs: home ? [top(home)] : [],
       children: [],
     },
