@@ -49,9 +49,13 @@ async function main(): Promise<number> {
   }
   if (context.model.warnings.length > 0) console.warn(formatProblems(context.model.warnings));
 
+  // Eleventy is given the input as a path relative to the working folder, as its own CLI does:
+  // passthrough copies keep their place in the site only when their glob matches that spelling.
+  const eleventyInput = path.relative(process.cwd(), inputDir) || '.';
+
   if (args.serve) {
     setBuildContext(context);
-    const eleventy = new Eleventy(inputDir, siteDir, { configPath, pathPrefix: context.pathPrefix, runMode: 'serve', quietMode: true });
+    const eleventy = new Eleventy(eleventyInput, siteDir, { configPath, pathPrefix: context.pathPrefix, runMode: 'serve', quietMode: true });
     await eleventy.init();
     await eleventy.watch();
     await eleventy.serve(args.port);
@@ -63,7 +67,7 @@ async function main(): Promise<number> {
   setBuildContext(context);
   const started = performance.now();
   try {
-    const eleventy = new Eleventy(inputDir, staging, { configPath, pathPrefix: context.pathPrefix, quietMode: true });
+    const eleventy = new Eleventy(eleventyInput, staging, { configPath, pathPrefix: context.pathPrefix, quietMode: true });
     await eleventy.write();
   } catch (error) {
     discardStagingFolder(staging);

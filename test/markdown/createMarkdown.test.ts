@@ -84,6 +84,18 @@ describe('createMarkdown', () => {
     assert.equal(facts.links[0]!.href, '/security/', 'facts keep the link as the editor wrote it');
   });
 
+  it('puts the path prefix on site-absolute URLs in raw HTML too', () => {
+    const { html } = render('<div><a href="/security/">a</a> <img src=\'/i.png\' alt=""> <a href="//cdn.example.org/">b</a> <a href="rel/">c</a></div>\n\nInline <a href="/x/">x</a>.\n', {
+      pathPrefix: '/preview/branch/',
+    });
+    assert.match(html, /<a href="\/preview\/branch\/security\/">a<\/a>/);
+    assert.match(html, /<img src='\/preview\/branch\/i\.png'/);
+    assert.match(html, /<a href="\/\/cdn\.example\.org\/">b<\/a>/);
+    assert.match(html, /<a href="rel\/">c<\/a>/);
+    assert.match(html, /Inline <a href="\/preview\/branch\/x\/">x<\/a>/);
+    assert.equal(render('<a href="/security/">a</a>\n').html, '<p><a href="/security/">a</a></p>\n', 'no prefix, no change');
+  });
+
   it('collects the plain text of each h2/h3 section', () => {
     const { facts } = render('Intro text.\n\n## One\n\nFirst part.\n\n#### Deep\n\nMore.\n\n### Two\n\nSecond `code`.\n');
     assert.deepEqual(
