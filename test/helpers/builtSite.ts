@@ -57,3 +57,32 @@ export function hasId(dir: string, file: string, id: string): boolean {
 export function readFile(dir: string, file: string): string {
   return readFileSync(path.join(dir, file), 'utf8');
 }
+
+/**
+ * Every internal URL (href, src, action) on every HTML page of a built site that does not reach
+ * a built file and id under `prefix`. 404.html is served at any depth, so it is checked as if
+ * at a missing deep URL: its links must be site-absolute.
+ */
+export function brokenInternalLinks(dir: string, prefix: string): { checked: number; broken: string[] } {
+  let checked = 0;
+  const broken: string[] = [];
+  for (const file of siteFiles(dir).filter((f) => f.endsWith('.html'))) {
+    const html = readFileSync(path.join(dir, file), 'utf8');
+    for (const url of urlsIn(html)) {
+      if (url.startsWith('#')) {
+        checked++;
+        if (!hasId(dir, file, decodeURIComponent(url.slice(1)))) broken.push(`${file}: ${url} has no such id on the page`);
+        continue;
+      }
+      const target = resolveInSite(dir, prefix, file === '404.html' ? '/some/missing/page/' : servedPath(file), url);
+      if (target.external) continue;
+      checked++;
+      if (!target.pathname.startsWith(prefix)) broken.push(`${file}: ${url} is outside ${prefix}`);
+      else if (!target.file) broken.push(`${file}: ${url} reaches no file`);
+      else if (target.fragment && target.file.endsWith('.html') && !hasId(dir, target.file, target.fragment)) {
+        broken.push(`${file}: ${url} has no #${target.fragment} in ${target.file}`);
+      }
+    }
+  }
+  return { checked, broken };
+}

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
-import { hasId, readFile, resolveInSite, servedPath, siteFiles, urlsIn } from '../helpers/builtSite.ts';
+import { brokenInternalLinks, readFile, siteFiles } from '../helpers/builtSite.ts';
 import { buildSite, fixturesDir } from '../helpers/run.ts';
 
 const input = path.join(fixturesDir, 'good-site');
@@ -176,13 +176,14 @@ describe('the built fixture site', () => {
   });
 
   it('has no broken internal link or fragment on any page', () => {
-    assertLinksResolve(site, '/');
+    assert.deepEqual(brokenInternalLinks(site, '/').broken, []);
   });
 });
 
 describe('the fixture site under --pathprefix=/preview/branch/', () => {
   it('starts every internal link and asset with the prefix, and each reaches a built file and id', () => {
-    const checked = assertLinksResolve(prefixed, PREFIX);
+    const { checked, broken } = brokenInternalLinks(prefixed, PREFIX);
+    assert.deepEqual(broken, []);
     assert.ok(checked > 100, `${checked} links checked`);
   });
 
@@ -197,31 +198,3 @@ describe('the fixture site under --pathprefix=/preview/branch/', () => {
     assert.ok(existsSync(path.join(prefixed, 'images', 'diagram.svg')), 'the prefix is in URLs, not in the folder layout');
   });
 });
-
-/** Checks every href/src/action on every HTML page; returns how many internal URLs were checked. */
-function assertLinksResolve(dir: string, prefix: string): number {
-  let checked = 0;
-  const problems: string[] = [];
-  for (const file of siteFiles(dir).filter((f) => f.endsWith('.html'))) {
-    // 404.html is served at any depth, so its links must all be site-absolute.
-    const html = readFile(dir, file);
-    for (const url of urlsIn(html)) {
-      if (url.startsWith('#')) {
-        checked++;
-        if (!hasId(dir, file, decodeURIComponent(url.slice(1)))) problems.push(`${file}: ${url} has no such id on the page`);
-        continue;
-      }
-      const where = file === '404.html' ? '/some/missing/page/' : servedPath(file);
-      const target = resolveInSite(dir, prefix, where, url);
-      if (target.external) continue;
-      checked++;
-      if (!target.pathname.startsWith(prefix)) problems.push(`${file}: ${url} is outside ${prefix}`);
-      else if (!target.file) problems.push(`${file}: ${url} reaches no file`);
-      else if (target.fragment && target.file.endsWith('.html') && !hasId(dir, target.file, target.fragment)) {
-        problems.push(`${file}: ${url} has no #${target.fragment} in ${target.file}`);
-      }
-    }
-  }
-  assert.deepEqual(problems, []);
-  return checked;
-}
