@@ -112,8 +112,13 @@ describe('the built fixture site', () => {
 
   it('shows a table of contents only on pages with two or more h2/h3', () => {
     const toc = (url: string) => page(url).match(/<aside class="toc">.*?<\/aside>/s)?.[0];
+    const inline = (url: string) => page(url).match(/<nav class="toc-inline" aria-label="On this page"><details><summary>On this page<\/summary><ul>(.*?)<\/ul>/s)?.[1];
     assert.equal(toc('/level-4/'), undefined, 'one h2');
+    assert.equal(inline('/level-4/'), undefined, 'one h2');
     assert.equal(toc('/level-4/friend/'), undefined, 'no headings');
+    // Narrow screens get the same list under the title.
+    assert.equal(inline('/tables/'), '<li class="toc-h2"><a href="#shell">Shell</a></li><li class="toc-h3"><a href="#a-third-level">A third level</a></li>');
+    assert.match(page('/tables/'), /<h1 id="pageTitle">Tables and code<\/h1>\n<nav class="toc-inline"/);
     assert.match(toc('/tables/')!, /<li class="toc-h2"><a href="#shell">Shell<\/a><\/li><li class="toc-h3"><a href="#a-third-level">A third level<\/a><\/li>/);
     const injection = toc('/injection/')!;
     assert.equal(injection.match(/<li /g)!.length, 6);
