@@ -42,6 +42,8 @@ const SEED = '/security/frameworks/';
 describe('navigation', () => {
   it('follows sidebar links from the home page to the seed page', async () => {
     await withPage({ viewport: DESKTOP }, async (page) => {
+      const requested: string[] = [];
+      page.on('request', (request) => requested.push(request.url()));
       await page.goto(url('/'));
       const sidebar = page.getByRole('navigation', { name: 'Site' });
       await sidebar.getByRole('link', { name: 'Security', exact: true }).click();
@@ -55,6 +57,9 @@ describe('navigation', () => {
       assert.equal(await sidebar.locator('[aria-current="page"]').textContent(), 'Frameworks');
       const crumbs = await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link').allTextContents();
       assert.equal(crumbs[crumbs.length - 1], 'Security');
+      // No third-party requests: everything comes from the site itself.
+      assert.ok(requested.some((r) => r.includes('/assets/site.css')));
+      assert.deepEqual(requested.filter((r) => !r.startsWith(server.url)), []);
     });
   });
 
