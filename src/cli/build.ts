@@ -5,6 +5,7 @@ import Eleventy from '@11ty/eleventy';
 import { ContentValidationError, formatProblems } from '../content/errors.ts';
 import { normalizePrefix } from '../markdown/createMarkdown.ts';
 import { setBuildContext, type BuildContext } from '../site/buildContext.ts';
+import { describeBuildError } from '../site/buildError.ts';
 import { loadSite } from '../site/loadSite.ts';
 import { createStagingFolder, discardStagingFolder, publishStagingFolder, unsafeOutputReason } from '../site/outputFolder.ts';
 import { parseBuildArgs } from './args.ts';
@@ -68,11 +69,13 @@ async function main(): Promise<number> {
   const started = performance.now();
   try {
     const eleventy = new Eleventy(eleventyInput, staging, { configPath, pathPrefix: context.pathPrefix, quietMode: true });
+    // Eleventy would print errors with their stack traces; describeBuildError says what went wrong.
+    eleventy.disableLogger();
     await eleventy.write();
   } catch (error) {
     discardStagingFolder(staging);
+    console.error(describeBuildError(error, context.model.pages, inputDir));
     console.error(`\nThe build failed; the published site in ${args.output} is unchanged.`);
-    console.error(error instanceof Error ? error.message : error);
     return 1;
   }
   publishStagingFolder(siteDir, staging);

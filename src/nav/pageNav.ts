@@ -1,3 +1,4 @@
+import { SYSTEM_URLS } from '../content/systemUrls.ts';
 import type { NavNode, NavTree } from './buildNavTree.ts';
 
 /** A link in the sidebar; `children` is present only on the open path to the current page. */
@@ -36,9 +37,6 @@ export interface PageNav {
 export const SIDEBAR_LIST_LIMIT = 25;
 const WINDOW_RADIUS = 5;
 
-/** The generated page listing the whole tree. */
-export const ALL_PAGES_URL = '/all-pages/';
-
 /**
  * The sidebar: the home page, the top-level pages, and the children of each page on the path
  * to the current one (and of the current page): its size grows with depth, not with the site.
@@ -68,7 +66,7 @@ export function buildSidebar(tree: NavTree, node: NavNode | undefined, withPrefi
       // The rest are listed on the owner's page; a site without a home page lists them on "All pages".
       more = owner
         ? { count: siblings.length - shown.length, url: `${withPrefix(owner.page.url)}#childPages`, label: owner.page.label }
-        : { count: siblings.length - shown.length, url: withPrefix(ALL_PAGES_URL), label: 'All pages' };
+        : { count: siblings.length - shown.length, url: withPrefix(SYSTEM_URLS.allPages), label: 'All pages' };
     }
     const list = shown.map((s) => item(s, path.has(s) && s.children.length > 0 ? items(s.children, s) : undefined));
     if (more && list.length > 0) list[list.length - 1] = { ...list[list.length - 1]!, more };

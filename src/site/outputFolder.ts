@@ -48,6 +48,10 @@ export function publishStagingFolder(outputDir: string, staging: string): void {
   rmSync(staging, { recursive: true, force: true });
 }
 
+/** Drops a failed build; an output folder that held nothing but our marker goes too. */
 export function discardStagingFolder(staging: string): void {
   rmSync(staging, { recursive: true, force: true });
+  const outputDir = path.dirname(staging);
+  const left = readdirSync(outputDir);
+  if (left.length === 1 && left[0] === OUTPUT_MARKER) rmSync(outputDir, { recursive: true, force: true });
 }

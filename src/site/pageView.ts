@@ -1,6 +1,7 @@
 import type { Page } from '../content/page.ts';
 import type { PageFacts } from '../markdown/pageFacts.ts';
-import { ALL_PAGES_URL, buildPageNav, buildSidebar, type NavLink, type PageNav } from '../nav/pageNav.ts';
+import { ASSETS_URL, SYSTEM_URLS } from '../content/systemUrls.ts';
+import { buildPageNav, buildSidebar, type NavLink, type PageNav } from '../nav/pageNav.ts';
 import type { NavTree } from '../nav/buildNavTree.ts';
 import { editUrlOf, issueUrlOf, type SiteSettings } from './settings.ts';
 
@@ -52,10 +53,10 @@ export function siteLinksOf(pathPrefix: string, assetVersion: string): SiteLinks
   const p = prefixer(pathPrefix);
   return {
     home: p('/'),
-    search: p('/search/'),
-    allPages: p(ALL_PAGES_URL),
-    stylesheet: p(`/assets/site.css?v=${assetVersion}`),
-    script: p(`/assets/site.js?v=${assetVersion}`),
+    search: p(SYSTEM_URLS.search),
+    allPages: p(SYSTEM_URLS.allPages),
+    stylesheet: p(`${ASSETS_URL}site.css?v=${assetVersion}`),
+    script: p(`${ASSETS_URL}site.js?v=${assetVersion}`),
   };
 }
 

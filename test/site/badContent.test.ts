@@ -37,6 +37,14 @@ const BAD: Record<string, Expectation> = {
     errors: [/error: two pages have the URL \/guide\/: \S*guide\.md and \S*guide\/index\.md\./, /moved\.md:3: error: two pages have the URL \/guide\/: /],
     count: 2,
   },
+  'reserved-url': {
+    errors: [
+      /not-found\.md:3: error: the page has the URL \/404\.html, where the generator writes the "Page not found" page\.\n {4}Rename the file or give it another `permalink`\./,
+      /search\.md: error: the page has the URL \/search\/, where the generator writes the search page\./,
+      /styles\.md:3: error: the page has the URL \/assets\/site\.css, where the generator writes its stylesheet and script\./,
+    ],
+    count: 3,
+  },
   'many-errors': {
     errors: [/bad-yaml\.md:3: error: front matter is not valid YAML/, /no-title\.md:1: error: the page has no `title`/, /lost\.md:3: error: parent "Nowhere at all" names no page/],
     count: 3,
@@ -46,7 +54,7 @@ const BAD: Record<string, Expectation> = {
 const results = new Map<string, RunResult & { outputDir: string }>();
 
 before(async () => {
-  const names = [...Object.keys(BAD), 'typo-key'];
+  const names = [...Object.keys(BAD), 'typo-key', 'liquid-error'];
   const runs = await Promise.all(names.map((name) => buildSite(path.join(fixturesDir, name))));
   names.forEach((name, i) => results.set(name, runs[i]!));
 });
@@ -84,5 +92,18 @@ describe('a key that looks like a typo', () => {
     assert.match(run.stderr, /^test\/fixtures\/typo-key\/titled\.md:2: warning: unknown front matter key `titel`\.\n {4}Did you mean `title`\?$/m);
     assert.ok(existsSync(path.join(run.outputDir, 'child', 'index.html')));
     assert.doesNotMatch(run.stderr, STACK);
+  });
+});
+
+describe('a page whose Liquid template does not compile', () => {
+  it('stops the build naming the file and the line in it, with no stack trace and nothing written', () => {
+    const run = results.get('liquid-error')!;
+    assert.equal(run.code, 1, run.stderr);
+    // Line 8 of the file: Liquid itself counts from the end of the front matter (line 4).
+    assert.match(run.stderr, /^test\/fixtures\/liquid-error\/templated\.md:8: error: the page's Liquid template does not compile: tag \{% if reader %\} not closed\.\n {4}.*templateEngineOverride/m);
+    assert.match(run.stderr, /The build failed; the published site in .+ is unchanged\./);
+    assert.doesNotMatch(run.stderr, STACK);
+    assert.doesNotMatch(run.stdout + run.stderr, /\[11ty\]/, 'Eleventy\'s own log (with its stack trace) stays quiet');
+    assert.equal(existsSync(run.outputDir), false);
   });
 });
