@@ -6,6 +6,7 @@ import { createMarkdown } from './src/markdown/createMarkdown.ts';
 import { assetVersion } from './src/site/assetVersion.ts';
 import { contentPathOf, getBuildContext } from './src/site/buildContext.ts';
 import { createGuidebookData } from './src/site/siteData.ts';
+import { passthroughGlobs } from './src/site/passthroughGlobs.ts';
 import { reloadSiteModel } from './src/site/reloadSiteModel.ts';
 import { renderAllPages, renderNotFound, renderSearchPage, renderSitemap } from './layouts/system-pages.ts';
 
@@ -51,9 +52,7 @@ export default function configure(eleventyConfig: EleventyConfig) {
 
   eleventyConfig.addPassthroughCopy({ [path.join(layoutsDir, 'assets')]: 'assets' });
   // Images and files beside the pages are published at the same relative URLs.
-  eleventyConfig.addPassthroughCopy(
-    `${path.relative(process.cwd(), context.inputDir) || '.'}/**/*.{png,jpg,jpeg,gif,svg,webp,avif,ico,pdf,txt,csv,zip,docx,xlsx,pptx}`,
-  );
+  for (const glob of passthroughGlobs(context.inputDir, process.cwd(), [context.siteDir])) eleventyConfig.addPassthroughCopy(glob);
 
   const system = { layout: false, eleventyExcludeFromCollections: true };
   eleventyConfig.addTemplate('404.11ty.js', { data: { ...system, permalink: '/404.html' }, render: () => renderNotFound(guidebook.systemView('Page not found', '/404.html')) });

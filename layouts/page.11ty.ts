@@ -14,10 +14,20 @@ function breadcrumbs(view: PageView): string {
   return `<nav class="breadcrumbs" aria-label="Breadcrumb"><ol>${items}<li><span aria-current="page">${esc(view.title)}</span></li></ol></nav>`;
 }
 
+function tocItems(view: PageView): string {
+  return view.toc.map((t) => `<li class="toc-h${t.level}"><a href="#${esc(t.id)}">${esc(t.text)}</a></li>`).join('');
+}
+
+/** The contents beside the page on wide screens. */
 function toc(view: PageView): string {
   if (view.toc.length === 0) return '';
-  const items = view.toc.map((t) => `<li class="toc-h${t.level}"><a href="#${esc(t.id)}">${esc(t.text)}</a></li>`).join('');
-  return `<aside class="toc"><nav aria-labelledby="tocHeading"><h2 id="tocHeading">On this page</h2><ul>${items}</ul></nav></aside>`;
+  return `<aside class="toc"><nav aria-labelledby="tocHeading"><h2 id="tocHeading">On this page</h2><ul>${tocItems(view)}</ul></nav></aside>`;
+}
+
+/** The same contents under the title on narrower screens, folded (CSS shows one of the two). */
+function tocInline(view: PageView): string {
+  if (view.toc.length === 0) return '';
+  return `<nav class="toc-inline" aria-label="On this page"><details><summary>On this page</summary><ul>${tocItems(view)}</ul></details></nav>`;
 }
 
 function childList(view: PageView): string {
@@ -47,7 +57,7 @@ export function render(data: LayoutData): string {
   const main = `${breadcrumbs(view)}
 <article class="content"${attr('aria-labelledby', 'pageTitle')}>
 <h1 id="pageTitle">${esc(view.title)}</h1>
-${data.content}
+${tocInline(view)}${data.content}
 ${childList(view)}
 </article>
 ${pageMeta(view)}

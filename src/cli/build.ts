@@ -5,6 +5,7 @@ import Eleventy from '@11ty/eleventy';
 import { ContentValidationError, formatProblems } from '../content/errors.ts';
 import { normalizePrefix } from '../markdown/createMarkdown.ts';
 import { setBuildContext, type BuildContext } from '../site/buildContext.ts';
+import { describeBuildError } from '../site/buildError.ts';
 import { loadSite } from '../site/loadSite.ts';
 import { claimOutputFolder, createStagingFolder, discardStagingFolder, publishStagingFolder, unsafeOutputReason } from '../site/outputFolder.ts';
 import { parseBuildArgs } from './args.ts';
@@ -49,10 +50,14 @@ async function main(): Promise<number> {
   }
   if (context.model.warnings.length > 0) console.warn(formatProblems(context.model.warnings));
 
+  // Eleventy is given the input as a path relative to the working folder, as its own CLI does:
+  // passthrough copies keep their place in the site only when their glob matches that spelling.
+  const eleventyInput = path.relative(process.cwd(), inputDir) || '.';
+
   if (args.serve) {
     claimOutputFolder(siteDir);
     setBuildContext(context);
-    const eleventy = new Eleventy(inputDir, siteDir, { configPath, pathPrefix: context.pathPrefix, runMode: 'serve', quietMode: true });
+    const eleventy = new Eleventy(eleventyInput, siteDir, { configPath, pathPrefix: context.pathPrefix, runMode: 'serve', quietMode: true });
     await eleventy.init();
     await eleventy.watch();
     await eleventy.serve(args.port);
@@ -64,12 +69,14 @@ async function main(): Promise<number> {
   setBuildContext(context);
   const started = performance.now();
   try {
-    const eleventy = new Eleventy(inputDir, staging, { configPath, pathPrefix: context.pathPrefix, quietMode: true });
+    const eleventy = new Eleventy(eleventyInput, staging, { configPath, pathPrefix: context.pathPrefix, quietMode: true });
+    // Eleventy would print errors with their stack traces; describeBuildError says what went wrong.
+    eleventy.disableLogger();
     await eleventy.write();
   } catch (error) {
     discardStagingFolder(staging);
+    console.error(describeBuildError(error, context.model.pages, inputDir));
     console.error(`\nThe build failed; the published site in ${args.output} is unchanged.`);
-    console.error(error instanceof Error ? error.message : error);
     return 1;
   }
   publishStagingFolder(siteDir, staging);

@@ -88,9 +88,10 @@ function yamlProblem(error: unknown, file: string): ContentProblem {
       file,
       line,
       message: `front matter is not valid YAML: ${yamlError.reason ?? 'syntax error'}.`,
+      // js-yaml reports where it noticed the mistake, often the line after it (an unclosed quote).
       hint:
-        'Check this line for a missing space after `:`, an unclosed quote, or a value with `: ` in it ' +
-        '(put such a value in quotes: `title: "Rails: a guide"`).',
+        'Check this line and the one above it for a missing space after `:`, an unclosed quote or bracket, ' +
+        'or a value with `: ` in it (put such a value in quotes: `title: "Rails: a guide"`).',
     };
   }
   return {

@@ -27,7 +27,12 @@ const KNOWN_KEYS = [...PAGE_KEYS, ...PASS_THROUGH_KEYS];
 /** A text value written in YAML: strings, and numbers such as `title: 2016` read as text. */
 function asText(value: unknown): string | undefined {
   if (typeof value === 'string') return value.trim();
-  if (typeof value === 'number' || value instanceof Date) return String(value);
+  if (typeof value === 'number') return String(value);
+  // YAML reads `title: 2016-05-01` as a date; show it as written, not as `Sun May 01 2016 …`.
+  if (value instanceof Date) {
+    const iso = value.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+  }
   return undefined;
 }
 
@@ -82,7 +87,9 @@ export function readPage(
 
   let navOrder: number | undefined;
   if (data.nav_order !== undefined && data.nav_order !== null) {
-    const value = typeof data.nav_order === 'string' ? Number(data.nav_order) : data.nav_order;
+    // A quoted number is a number; an empty string is not 0.
+    const value =
+      typeof data.nav_order === 'string' ? (data.nav_order.trim() === '' ? NaN : Number(data.nav_order)) : data.nav_order;
     if (typeof value === 'number' && Number.isFinite(value)) {
       navOrder = value;
     } else {

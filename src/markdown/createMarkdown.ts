@@ -3,6 +3,7 @@ import { HeadingIdAllocator } from './headingIds.ts';
 import { highlightCode } from './highlight.ts';
 import type { PageFacts, SectionFact } from './pageFacts.ts';
 import { escapeHtml } from './escapeHtml.ts';
+import { prefixHtmlUrls } from './prefixHtmlUrls.ts';
 
 export interface MarkdownOptions {
   /** URL prefix the site is served under (`/` or `/preview/branch/`); prepended to `/…` links. */
@@ -40,6 +41,14 @@ export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
     fence(tokens, idx, opts, env, self).replace(/^<pre>/, '<pre tabindex="0">');
   md.renderer.rules.code_block = (tokens, idx) =>
     `<pre tabindex="0"><code>${escapeHtml(tokens[idx]!.content)}</code></pre>\n`;
+
+  // Site-absolute URLs in raw HTML get the path prefix too.
+  if (prefix !== '/') {
+    for (const rule of ['html_block', 'html_inline'] as const) {
+      const original = md.renderer.rules[rule]!;
+      md.renderer.rules[rule] = (tokens, idx, opts, env, self) => prefixHtmlUrls(original(tokens, idx, opts, env, self), prefix);
+    }
+  }
 
   // Wide tables scroll inside a labelled, focusable region instead of widening the page.
   md.renderer.rules.table_open = () => '<div class="table-scroll" tabindex="0" role="region" aria-label="Table">\n<table>\n';

@@ -1,3 +1,4 @@
+import { SYSTEM_URLS } from '../content/systemUrls.ts';
 import type { NavNode, NavTree } from './buildNavTree.ts';
 
 /** A link in the sidebar; `children` is present only on the open path to the current page. */
@@ -37,14 +38,22 @@ export const SIDEBAR_LIST_LIMIT = 25;
 const WINDOW_RADIUS = 5;
 
 /**
- * The sidebar shows the top-level pages plus the children of each page on the path to the
- * current one (and of the current page): its size grows with depth, not with the site.
+ * The sidebar: the home page, the top-level pages, and the children of each page on the path
+ * to the current one (and of the current page): its size grows with depth, not with the site.
+ * With no current page (404, search) it shows the top level only.
  */
-export function buildPageNav(tree: NavTree, node: NavNode, withPrefix: (url: string) => string): PageNav {
+export function buildSidebar(tree: NavTree, node: NavNode | undefined, withPrefix: (url: string) => string): SidebarItem[] {
   const path = new Set<NavNode>();
   for (let n: NavNode | undefined = node; n; n = n.parent) path.add(n);
 
-  const link = (n: NavNode): NavLink => ({ label: n.page.label, url: withPrefix(n.page.url) });
+  const item = (s: NavNode, children?: SidebarItem[]): SidebarItem => ({
+    label: s.page.label,
+    url: withPrefix(s.page.url),
+    current: s === node,
+    open: path.has(s),
+    hasChildren: s.children.length > 0,
+    children,
+  });
 
   const items = (siblings: NavNode[], owner: NavNode | undefined): SidebarItem[] => {
     let shown = siblings;
@@ -54,24 +63,24 @@ export function buildPageNav(tree: NavTree, node: NavNode, withPrefix: (url: str
       const start = openIndex < 0 ? 0 : Math.max(0, openIndex - WINDOW_RADIUS);
       const end = openIndex < 0 ? WINDOW_RADIUS * 2 : Math.min(siblings.length, openIndex + WINDOW_RADIUS + 1);
       shown = siblings.slice(start, end);
-      if (owner) {
-        more = { count: siblings.length - shown.length, url: `${withPrefix(owner.page.url)}#childPages`, label: owner.page.label };
-      }
+      // The rest are listed on the owner's page; a site without a home page lists them on "All pages".
+      more = owner
+        ? { count: siblings.length - shown.length, url: `${withPrefix(owner.page.url)}#childPages`, label: owner.page.label }
+        : { count: siblings.length - shown.length, url: withPrefix(SYSTEM_URLS.allPages), label: 'All pages' };
     }
-    const list = shown.map((s): SidebarItem => {
-      const open = path.has(s);
-      return {
-        label: s.page.label,
-        url: withPrefix(s.page.url),
-        current: s === node,
-        open,
-        hasChildren: s.children.length > 0,
-        children: open && s.children.length > 0 ? items(s.children, s) : undefined,
-      };
-    });
+    const list = shown.map((s) => item(s, path.has(s) && s.children.length > 0 ? items(s.children, s) : undefined));
     if (more && list.length > 0) list[list.length - 1] = { ...list[list.length - 1]!, more };
     return list;
   };
+
+  // The home page leads the list, so that it too is marked current when it is open.
+  const top = items(tree.roots, tree.home);
+  return tree.home ? [item(tree.home), ...top] : top;
+}
+
+/** Everything a content page shows of the navigation. */
+export function buildPageNav(tree: NavTree, node: NavNode, withPrefix: (url: string) => string): PageNav {
+  const link = (n: NavNode): NavLink => ({ label: n.page.label, url: withPrefix(n.page.url) });
 
   const breadcrumbs: NavLink[] = [];
   for (let n = node.parent; n; n = n.parent) breadcrumbs.unshift(link(n));
@@ -80,7 +89,7 @@ export function buildPageNav(tree: NavTree, node: NavNode, withPrefix: (url: str
   const previous = tree.order[node.index - 1];
   const next = tree.order[node.index + 1];
   return {
-    sidebar: items(tree.roots, tree.home),
+    sidebar: buildSidebar(tree, node, withPrefix),
     breadcrumbs,
     previous: previous ? link(previous) : undefined,
     next: next ? link(next) : undefined,

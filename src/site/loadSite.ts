@@ -6,6 +6,7 @@ import { parseFrontMatter } from '../content/frontMatter.ts';
 import type { Page } from '../content/page.ts';
 import { readPage } from '../content/schema.ts';
 import { decodeURIComponentSafe } from '../content/pageUrl.ts';
+import { systemUseOf } from '../content/systemUrls.ts';
 import { buildNavTree, type NavTree } from '../nav/buildNavTree.ts';
 import { readLastUpdated } from './lastUpdated.ts';
 import { readSettings, type SiteSettings } from './settings.ts';
@@ -68,14 +69,26 @@ export function loadSite(options: LoadSiteOptions): SiteModel {
   };
 }
 
-/** Two pages written to one URL: the second would silently replace the first. */
+/**
+ * Two pages written to one URL (the second would silently replace the first), or a page at a
+ * URL the generator writes itself (404, search, sitemap, assets).
+ */
 export function duplicateUrlProblems(pages: readonly Page[]): ContentProblem[] {
   const byUrl = new Map<string, Page>();
   const problems: ContentProblem[] = [];
   for (const page of pages) {
     const key = decodeURIComponentSafe(page.url).replace(/\/index\.html$/, '/').toLowerCase();
+    const systemUse = systemUseOf(key);
     const other = byUrl.get(key);
-    if (other) {
+    if (systemUse) {
+      problems.push({
+        severity: 'error',
+        file: page.file,
+        line: page.keyLines.get('permalink'),
+        message: `the page has the URL ${page.url}, where the generator writes ${systemUse}.`,
+        hint: 'Rename the file or give it another `permalink`.',
+      });
+    } else if (other) {
       problems.push({
         severity: 'error',
         file: page.file,

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Marks a folder as written by this generator, so that it may be cleaned on the next build. */
@@ -14,6 +14,7 @@ export function unsafeOutputReason(inputDir: string, outputDir: string): string 
     return `the output folder ${outputDir} contains the content folder ${inputDir}; cleaning it would delete your pages.`;
   }
   if (existsSync(output)) {
+    if (!statSync(output).isDirectory()) return `the output ${outputDir} is a file, not a folder.`;
     const entries = readdirSync(output);
     if (entries.length > 0 && !entries.includes(OUTPUT_MARKER)) {
       return `the output folder ${outputDir} already holds files this generator did not write; choose an empty or new folder.`;
@@ -52,6 +53,10 @@ export function publishStagingFolder(outputDir: string, staging: string): void {
   rmSync(staging, { recursive: true, force: true });
 }
 
+/** Drops a failed build; an output folder that held nothing but our marker goes too. */
 export function discardStagingFolder(staging: string): void {
   rmSync(staging, { recursive: true, force: true });
+  const outputDir = path.dirname(staging);
+  const left = readdirSync(outputDir);
+  if (left.length === 1 && left[0] === OUTPUT_MARKER) rmSync(outputDir, { recursive: true, force: true });
 }

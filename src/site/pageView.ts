@@ -1,6 +1,7 @@
 import type { Page } from '../content/page.ts';
 import type { PageFacts } from '../markdown/pageFacts.ts';
-import { buildPageNav, type NavLink, type PageNav } from '../nav/pageNav.ts';
+import { ASSETS_URL, SYSTEM_URLS } from '../content/systemUrls.ts';
+import { buildPageNav, buildSidebar, type NavLink, type PageNav } from '../nav/pageNav.ts';
 import type { NavTree } from '../nav/buildNavTree.ts';
 import { editUrlOf, issueUrlOf, type SiteSettings } from './settings.ts';
 
@@ -52,10 +53,10 @@ export function siteLinksOf(pathPrefix: string, assetVersion: string): SiteLinks
   const p = prefixer(pathPrefix);
   return {
     home: p('/'),
-    search: p('/search/'),
-    allPages: p('/all-pages/'),
-    stylesheet: p(`/assets/site.css?v=${assetVersion}`),
-    script: p(`/assets/site.js?v=${assetVersion}`),
+    search: p(SYSTEM_URLS.search),
+    allPages: p(SYSTEM_URLS.allPages),
+    stylesheet: p(`${ASSETS_URL}site.css?v=${assetVersion}`),
+    script: p(`${ASSETS_URL}site.js?v=${assetVersion}`),
   };
 }
 
@@ -113,7 +114,7 @@ export function buildSystemPageView(input: {
     canonical: input.settings.url + p(input.url),
     links: siteLinksOf(input.pathPrefix, input.assetVersion),
     nav: {
-      sidebar: input.tree.roots.slice(0, 25).map((n) => ({ ...top(n), current: false, open: false, hasChildren: n.children.length > 0 })),
+      sidebar: buildSidebar(input.tree, undefined, p),
       breadcrumbs: home ? [top(home)] : [],
       children: [],
     },

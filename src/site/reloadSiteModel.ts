@@ -16,6 +16,10 @@ export function reloadSiteModel(context: BuildContext): void {
   } catch (error) {
     if (error instanceof ContentValidationError) {
       console.error(`\n${error.message}\n\nFix the errors above; the site will rebuild when you save.`);
+      // Stop this rebuild without a stack trace: Eleventy prints the stack of what it catches.
+      const stop = new Error('The content has errors (listed above); no page was written.');
+      stop.stack = stop.message;
+      throw stop;
     }
     throw error;
   }

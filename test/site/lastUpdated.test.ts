@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { parseGitLog, readLastUpdated } from '../../src/site/lastUpdated.ts';
+import { tempDir } from '../helpers/run.ts';
+
+describe('parseGitLog', () => {
+  it('gives each file the date of the newest commit that touched it', () => {
+    const log = [
+      '\x002024-03-05T10:00:00+01:00\n\nsecurity/frameworks.md\nindex.md\n',
+      '\x002024-01-01T00:00:00Z\n\nsecurity/frameworks.md\nsecurity/static-analysis.md\n',
+      '\x002023-06-01T12:00:00Z\n\nöffentlich/über café.md\n',
+    ].join('');
+    const dates = parseGitLog(log);
+    assert.equal(dates.get('security/frameworks.md')!.toISOString(), '2024-03-05T09:00:00.000Z');
+    assert.equal(dates.get('index.md')!.toISOString(), '2024-03-05T09:00:00.000Z');
+    assert.equal(dates.get('security/static-analysis.md')!.toISOString(), '2024-01-01T00:00:00.000Z');
+    assert.equal(dates.get('öffentlich/über café.md')!.toISOString(), '2023-06-01T12:00:00.000Z');
+    assert.equal(dates.size, 4);
+  });
+
+  it('ignores an empty log and commits without a readable date', () => {
+    assert.equal(parseGitLog('').size, 0);
+    assert.equal(parseGitLog('\x00not a date\n\nfile.md\n').size, 0);
+  });
+});
+
+describe('readLastUpdated', () => {
+  it('reads dates of files under a folder from one git log, relative to that folder', () => {
+    const repo = tempDir();
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', ...args], {
+        cwd: repo,
+        env: { ...process.env, GIT_COMMITTER_DATE: process.env.TEST_DATE, GIT_AUTHOR_DATE: process.env.TEST_DATE },
+      });
+    git('init', '-q');
+    mkdirSync(path.join(repo, 'content', 'über'), { recursive: true });
+    writeFileSync(path.join(repo, 'content', 'index.md'), 'a');
+    writeFileSync(path.join(repo, 'content', 'über', 'café.md'), 'b');
+    writeFileSync(path.join(repo, 'outside.md'), 'c');
+    process.env.TEST_DATE = '2024-02-01T00:00:00Z';
+    git('add', '.');
+    git('commit', '-q', '-m', 'first');
+    writeFileSync(path.join(repo, 'content', 'index.md'), 'changed');
+    process.env.TEST_DATE = '2024-05-01T00:00:00Z';
+    git('commit', '-q', '-am', 'second');
+    delete process.env.TEST_DATE;
+
+    const dates = readLastUpdated(path.join(repo, 'content'));
+    assert.deepEqual(
+      [...dates].map(([file, date]) => [file, date.toISOString().slice(0, 10)]).sort(),
+      [
+        ['index.md', '2024-05-01'],
+        ['über/café.md', '2024-02-01'],
+      ],
+    );
+  });
+
+  it('gives no dates outside a git repository', () => {
+    assert.equal(readLastUpdated(tempDir()).size, 0);
+  });
+});
