@@ -42,7 +42,27 @@ function removeTocMarkers(state: StateCore): void {
   }
 }
 
+/** GFM reads a line under a table as one more row: `{: .usa-table}` there is the table's attribute list. */
+function tableRowAttributeLists(state: StateCore): void {
+  const tokens = state.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.type !== 'tr_open') continue;
+    let close = i;
+    while (close < tokens.length && tokens[close]!.type !== 'tr_close') close++;
+    const cells = tokens.slice(i, close).filter((t) => t.type === 'inline');
+    const first = cells[0]?.content.trim() ?? '';
+    if (!IAL.test(first) || cells.slice(1).some((c) => c.content.trim() !== '')) continue;
+    let table = i;
+    while (table >= 0 && tokens[table]!.type !== 'table_open') table--;
+    if (table >= 0) applyAttributes(tokens[table]!, parseAttributeList(insideOf(first)));
+    noteOn(state.env, { line: tokenLine(tokens[i]!), kind: 'converted', text: 'kramdown attribute list' });
+    tokens.splice(i, close - i + 1);
+    i--;
+  }
+}
+
 function applyAttributeLists(state: StateCore): void {
+  tableRowAttributeLists(state);
   const tokens = state.tokens;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
