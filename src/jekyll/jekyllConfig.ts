@@ -57,7 +57,7 @@ export interface JekyllConfig {
 export const HONOURED_CONFIG_KEYS = [
   'title', 'name', 'description', 'url', 'baseurl', 'permalink', 'collections', 'collections_dir', 'defaults',
   'exclude', 'include', 'repository', 'repo_url', 'repos', 'branch', 'default_branch', 'navigation', 'markdown',
-  'kramdown', 'lang', 'plugins', 'gems',
+  'kramdown', 'lang', 'plugins', 'gems', 'theme', 'remote_theme',
 ];
 
 const text = (value: unknown): string | undefined =>

@@ -39,6 +39,23 @@ export function lineAt(starts: readonly number[], offset: number): number {
   return low + 1;
 }
 
+/**
+ * Whether an output line is what a source line became: its text outside Liquid markup appears
+ * in the output line in order (`See [x]({{ u | relative_url }})` -> `See [x](/guide/u)`).
+ */
+export function producedBy(sourceLine: string, outputLine: string): boolean {
+  if (sourceLine === outputLine) return true;
+  const fragments = sourceLine.split(/\{\{.*?\}\}|\{%.*?%\}/).filter((f) => f !== '');
+  if (fragments.join('').trim().length < 3) return false;
+  let at = 0;
+  for (const [index, fragment] of fragments.entries()) {
+    const found = outputLine.indexOf(fragment, at);
+    if (found < 0 || (index === 0 && found !== 0 && !/^\{[{%]/.test(sourceLine))) return false;
+    at = found + fragment.length;
+  }
+  return true;
+}
+
 export function joinWithLineMap(source: string, parts: readonly RenderedPart[]): MappedText {
   const starts = lineStarts(source);
   const sourceLines = source.split('\n').map((l) => l.trim());
@@ -62,10 +79,12 @@ export function joinWithLineMap(source: string, parts: readonly RenderedPart[]):
       segmentLines = segments.map((segment) => {
         const wanted = segment.trim();
         if (wanted !== '') {
-          for (let line = cursor; line <= lastLine; line++) {
-            if (sourceLines[line - 1] === wanted) {
-              cursor = line;
-              return line;
+          for (const matches of [(a: string, b: string) => a === b, producedBy]) {
+            for (let line = cursor; line <= lastLine; line++) {
+              if (matches(sourceLines[line - 1]!, wanted)) {
+                cursor = line;
+                return line;
+              }
             }
           }
         }

@@ -75,10 +75,13 @@ function applyAttributeLists(state: StateCore): void {
       const target = ALD.test(content) ? undefined : openingOf(tokens, i - 2);
       const list = parseAttributeList(insideOf(content));
       if (target && !isEmpty(list)) {
-        applyAttributes(target, list);
-        // `{: .language-yaml}` after a fence without a language names its language.
+        // `{: .language-yaml}` after a fence without a language names its language (markdown-it adds the class).
         const language = list.classes.find((c) => c.startsWith('language-'));
-        if (target.type === 'fence' && language && !target.info.trim()) target.info = language.slice('language-'.length);
+        if (target.type === 'fence' && language && !target.info.trim()) {
+          target.info = language.slice('language-'.length);
+          list.classes = list.classes.filter((c) => c !== language);
+        }
+        applyAttributes(target, list);
         noteOn(state.env, { line: tokenLine(token), kind: 'converted', text: 'kramdown attribute list' });
       } else {
         noteOn(state.env, { line: tokenLine(token), kind: 'dropped', text: `kramdown attribute list \`${content}\` (nothing to apply it to)` });
