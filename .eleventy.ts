@@ -25,7 +25,9 @@ export default function configure(eleventyConfig: EleventyConfig) {
   eleventyConfig.setUseGitIgnore(false);
   eleventyConfig.setLayoutsDirectory(path.relative(context.inputDir, layoutsDir));
   eleventyConfig.addExtension('11ty.ts', { key: '11ty.js' });
-  eleventyConfig.setTemplateFormats(['md', '11ty.js']);
+  const markdownExtensions = context.format?.markdownExtensions ?? [];
+  for (const extension of markdownExtensions) eleventyConfig.addExtension(extension, { key: 'md' });
+  eleventyConfig.setTemplateFormats(['md', '11ty.js', ...markdownExtensions]);
   const format = context.format;
   // Folders that hold no pages (the same rule as src/content/findContentFiles.ts); another input
   // format (Jekyll mode) names what is not a page itself.

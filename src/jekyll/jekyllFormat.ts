@@ -8,10 +8,11 @@ import { displayPath, type LoadSiteOptions, type SiteModel } from '../site/loadS
 import { prefixer } from '../site/pageView.ts';
 import { CONFIG_FILE, readJekyllConfig } from './jekyllConfig.ts';
 import { loadJekyllSite, type JekyllSite, type RenderedBody } from './loadJekyllSite.ts';
-import { jekyllMarkdownPlugins, stripKramdownExtensions } from './markdown/jekyllMarkdown.ts';
+import { jekyllMarkdownPlugins, openMarkdownInHtml, stripKramdownExtensions } from './markdown/jekyllMarkdown.ts';
 import { NOTES, type MarkdownNote } from './markdown/notes.ts';
 import { MigrationReport } from './migrationReport.ts';
 import { renderRedirectStub } from './redirects.ts';
+import { MARKDOWN_EXTENSIONS } from './siteFiles.ts';
 
 /**
  * The root of the Jekyll site an `--input` names: the folder itself when it has `_config.yml`,
@@ -33,6 +34,7 @@ function literalGlob(file: string): string {
 /** A Jekyll guide as an input of the build (see `InputFormat`). */
 export class JekyllFormat implements InputFormat {
   readonly name = 'Jekyll';
+  readonly markdownExtensions = MARKDOWN_EXTENSIONS.filter((e) => e !== '.md').map((e) => e.slice(1));
   readonly rootDir: string;
   readonly pathPrefix: string;
   private site?: JekyllSite;
@@ -91,9 +93,13 @@ export class JekyllFormat implements InputFormat {
   }
 
   markdownLibrary(common: MarkdownOptions): MarkdownLibrary {
+    // Rendered Markdown line -> line of the Liquid output (blank lines added around markdown="1" blocks) -> file line.
+    const outputLine = new WeakMap<object, (line: number) => number>();
     const fileLine = (env: unknown, line: number) => {
       const lines = this.bodyOf(env)?.fileLines;
-      return lines?.[Math.min(lines.length, Math.max(1, line)) - 1] ?? line;
+      const map = typeof env === 'object' && env !== null ? outputLine.get(env) : undefined;
+      const before = map ? map(line) : line;
+      return lines?.[Math.min(lines.length, Math.max(1, before)) - 1] ?? line;
     };
     const remap = (env: unknown, facts: PageFacts): PageFacts => ({
       ...facts,
@@ -111,10 +117,13 @@ export class JekyllFormat implements InputFormat {
     return {
       render: (source: string, env?: unknown) => {
         const body = this.bodyOf(env);
-        const { text, removed } = stripKramdownExtensions(body ? body.text : source);
+        const { text: stripped, removed } = stripKramdownExtensions(body ? body.text : source);
+        const { text, lineOf } = openMarkdownInHtml(stripped);
         const notes: MarkdownNote[] = [];
         const pageEnv = Object.create((env ?? {}) as object) as Record<symbol, unknown>;
         pageEnv[NOTES] = notes;
+        outputLine.set(pageEnv, lineOf);
+        if (typeof env === 'object' && env !== null) outputLine.set(env, lineOf);
         const html = md.render(text, pageEnv);
         if (body) {
           for (const what of removed) this.migration.converted(body.file, `kramdown extension ${what} (removed)`);

@@ -16,6 +16,8 @@ export interface MarkdownLibrary {
 export interface InputFormat {
   /** For messages: `Jekyll`. */
   readonly name: string;
+  /** File extensions besides `md` that are Markdown pages (`markdown`, `mkd`…). */
+  readonly markdownExtensions: readonly string[];
   /** Reads and validates the whole site like `loadSite`; throws `ContentValidationError`. */
   loadSite(options: LoadSiteOptions): SiteModel;
   /** Globs Eleventy must not read as pages: relative to the working folder, or starting with `**` + `/`. */

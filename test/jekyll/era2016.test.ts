@@ -24,7 +24,7 @@ describe('a 2016-style Jekyll guide', () => {
 
   it('builds with no error, at the URLs Jekyll gave the pages', () => {
     assert.equal(built.code, 0, built.stderr);
-    for (const url of ['', 'security', 'security/scanning', 'security/static-analysis', 'ato', 'ato/levels', 'ato/checklist', 'ato/sandbox']) {
+    for (const url of ['', 'security', 'security/scanning', 'security/static-analysis', 'security/frameworks', 'ato', 'ato/levels', 'ato/checklist', 'ato/sandbox']) {
       assert.ok(existsSync(path.join(built.outputDir, url, 'index.html')), `no page at /${url}/`);
     }
     // README.md is excluded in _config.yml; `_pages` is not a URL.
@@ -36,6 +36,11 @@ describe('a 2016-style Jekyll guide', () => {
     assert.ok(existsSync(path.join(built.outputDir, 'assets', 'Policy Memo 2015.pdf')));
     assert.ok(existsSync(path.join(built.outputDir, 'assets', 'img', 'levels-flow.svg')));
     assert.ok(!existsSync(path.join(built.outputDir, 'Gemfile')), 'Jekyll never publishes the Gemfile');
+  });
+
+  it('builds pages with any of Jekyll\'s Markdown extensions', () => {
+    assert.match(page('security/frameworks'), /<h1 id="pageTitle">Framework guidelines<\/h1>/);
+    assert.match(sidebar('security/frameworks'), /Static analysis<\/a><\/li><li class="is-open"><a href="\/shipping-safely\/security\/frameworks\/" aria-current="page">Frameworks/);
   });
 
   it('serves the site under its baseurl', () => {
@@ -74,7 +79,7 @@ describe('a 2016-style Jekyll guide', () => {
 
   it('reports what was not carried over', () => {
     assert.match(built.stdout, /settings of themes and plugins, not used: sass, author, logourl, google_analytics_ua/);
-    assert.match(built.stdout, /6 placed by _config.yml navigation/);
+    assert.match(built.stdout, /7 placed by _config.yml navigation/);
     assert.match(built.stdout, /1 placed by folder/);
   });
 

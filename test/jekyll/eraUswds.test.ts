@@ -57,6 +57,12 @@ describe('a uswds-jekyll guide', () => {
     assert.match(page('design'), /<img src="\/field-guide\/images\/process\.svg" alt="How research feeds design">/);
   });
 
+  it('renders Markdown inside HTML blocks marked markdown="1", keeping line numbers', () => {
+    assert.match(page('research/surveys'), /<div class="usa-alert usa-alert--warning">\s*<p><strong>Tip:<\/strong> pilot the survey/);
+    const link = rendered.facts.get('research/surveys.md')!.links.find((l) => l.href === '../interviews/' && l.line > 6);
+    assert.equal(link?.line, 8);
+  });
+
   it('reports what it did not carry over', () => {
     assert.match(built.stdout, /search\.html\n {2}not converted: a page template written in HTML/);
     assert.match(built.stdout, /404\.md\n {2}not converted: its URL \/404\.html is the generator's own page/);

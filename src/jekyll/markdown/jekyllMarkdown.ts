@@ -36,3 +36,33 @@ export function stripKramdownExtensions(text: string): { text: string; removed: 
     });
   return { text: out, removed };
 }
+
+/**
+ * kramdown parses Markdown inside an HTML block marked `markdown="1"`; CommonMark ends an HTML
+ * block only at a blank line. Such blocks get a blank line after their opening tag and before
+ * their closing tag (and lose the attribute). `lineOf` maps the new text's lines to the old.
+ */
+export function openMarkdownInHtml(text: string): { text: string; lineOf: (line: number) => number } {
+  const lines = text.split('\n');
+  const out: string[] = [];
+  const origin: number[] = [];
+  const open: string[] = [];
+  lines.forEach((line, index) => {
+    const opening = /^(\s*)<([a-zA-Z][\w-]*)([^>]*?)\smarkdown=(["']?)(?:1|block|span)\4([^>]*)>\s*$/.exec(line);
+    const closing = open.length > 0 ? new RegExp(`^\\s*</${open[open.length - 1]}>\\s*$`).exec(line) : null;
+    if (closing) {
+      out.push('');
+      origin.push(index + 1);
+      open.pop();
+    }
+    out.push(opening ? `${opening[1]}<${opening[2]}${opening[3]}${opening[5]}>` : line);
+    origin.push(index + 1);
+    if (opening) {
+      open.push(opening[2]!);
+      out.push('');
+      origin.push(index + 1);
+    }
+  });
+  if (out.length === lines.length) return { text, lineOf: (line) => line };
+  return { text: out.join('\n'), lineOf: (line) => origin[Math.min(origin.length, Math.max(1, line)) - 1] ?? line };
+}
