@@ -50,6 +50,11 @@ describe('a 2018-style Jekyll guide', () => {
     assert.match(logging, /class="footnote-ref"/);
   });
 
+  it('copies a file kept beside the pages in _pages/ to the URL Jekyll gave it', () => {
+    assert.ok(existsSync(path.join(built.outputDir, 'ato', 'ato-steps.svg')));
+    assert.match(article('ato'), /<img src="ato-steps\.svg" alt="The four steps of an ATO">/);
+  });
+
   it('passes raw HTML through, Liquid inside included', () => {
     assert.match(article(''), /<a class="usa-button" href="\/ato\/checklist\/">Open the checklist<\/a>/);
   });
@@ -73,6 +78,11 @@ describe('a 2018-style Jekyll guide', () => {
       { at: 'test/fixtures/jekyll-2018/_pages/ato/checklist.md:11', href: '../../ato/incident-plan/' },
       { at: 'test/fixtures/jekyll-2018/_pages/ato/checklist.md:15', href: '../../infrastructure/#contact' },
     ]);
+  });
+
+  it('keeps the content of an unknown block tag and reports the tag with its line', () => {
+    assert.match(article('ato/levels'), /<p>When in doubt, ask the security team before choosing low\.<\/p>/);
+    assert.match(built.stdout, /not converted \(line 11\): unknown Liquid tag `\{% callout %\}`: its content was kept, the tag left out\./);
   });
 
   it('reports the plugin tag it left out, with its line', () => {
