@@ -2,7 +2,7 @@
 // this file only wires those modules into Eleventy's hooks.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createMarkdown } from './src/markdown/createMarkdown.ts';
+import { createMarkdown, type MarkdownOptions } from './src/markdown/createMarkdown.ts';
 import { assetVersion } from './src/site/assetVersion.ts';
 import { contentPathOf, getBuildContext } from './src/site/buildContext.ts';
 import { createGuidebookData } from './src/site/siteData.ts';
@@ -26,22 +26,25 @@ export default function configure(eleventyConfig: EleventyConfig) {
   eleventyConfig.setUseGitIgnore(false);
   eleventyConfig.setLayoutsDirectory(path.relative(context.inputDir, layoutsDir));
   eleventyConfig.addExtension('11ty.ts', { key: '11ty.js' });
-  eleventyConfig.setTemplateFormats(['md', '11ty.js']);
-  // Folders that hold no pages (the same rule as src/content/findContentFiles.ts).
-  eleventyConfig.ignores.add('**/_*/**');
+  const markdownExtensions = context.format?.markdownExtensions ?? [];
+  for (const extension of markdownExtensions) eleventyConfig.addExtension(extension, { key: 'md' });
+  eleventyConfig.setTemplateFormats(['md', '11ty.js', ...markdownExtensions]);
+  const format = context.format;
+  // Folders that hold no pages (the same rule as src/content/findContentFiles.ts); another input
+  // format (Jekyll mode) names what is not a page itself.
+  for (const ignore of format ? format.eleventyIgnores() : ['**/_*/**']) eleventyConfig.ignores.add(ignore);
   eleventyConfig.ignores.add('**/node_modules/**');
+  if (format) eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: (text: string) => format.eleventyFrontMatter(text) } });
 
-  eleventyConfig.setLibrary(
-    'md',
-    createMarkdown({
-      pathPrefix: context.pathPrefix,
-      lineOffset: (env) => {
-        const page = context.model?.tree.byInputPath.get(contentPathOf(context, pageInputPath(env)));
-        return page?.page.bodyLine ?? 1;
-      },
-      onPageFacts: (env, facts) => context.facts.set(contentPathOf(context, pageInputPath(env)), facts),
-    }),
-  );
+  const markdownOptions: MarkdownOptions = {
+    pathPrefix: context.pathPrefix,
+    lineOffset: (env) => {
+      const page = context.model?.tree.byInputPath.get(contentPathOf(context, pageInputPath(env)));
+      return page?.page.bodyLine ?? 1;
+    },
+    onPageFacts: (env, facts) => context.facts.set(contentPathOf(context, pageInputPath(env)), facts),
+  };
+  eleventyConfig.setLibrary('md', format ? format.markdownLibrary(markdownOptions) : createMarkdown(markdownOptions));
 
   eleventyConfig.addGlobalData('guidebook', guidebook);
   eleventyConfig.addGlobalData('layout', 'page.11ty.ts');
@@ -51,8 +54,11 @@ export default function configure(eleventyConfig: EleventyConfig) {
   });
 
   eleventyConfig.addPassthroughCopy({ [path.join(layoutsDir, 'assets')]: 'assets' });
-  // Images and files beside the pages are published at the same relative URLs.
-  for (const glob of passthroughGlobs(context.inputDir, process.cwd(), [context.siteDir])) eleventyConfig.addPassthroughCopy(glob);
+  // Images and files beside the pages are published at the same relative URLs (another input
+  // format copies its own files after the build).
+  if (!format) {
+    for (const glob of passthroughGlobs(context.inputDir, process.cwd(), [context.siteDir])) eleventyConfig.addPassthroughCopy(glob);
+  }
 
   const system = { layout: false, eleventyExcludeFromCollections: true };
   eleventyConfig.addTemplate('404.11ty.js', { data: { ...system, permalink: '/404.html' }, render: () => renderNotFound(guidebook.systemView('Page not found', '/404.html')) });
@@ -61,6 +67,7 @@ export default function configure(eleventyConfig: EleventyConfig) {
   eleventyConfig.addTemplate('sitemap.11ty.js', { data: { ...system, permalink: '/sitemap.xml' }, render: () => renderSitemap(guidebook.sitemap()) });
 
   eleventyConfig.on('eleventy.before', () => reloadSiteModel(context));
+  if (format) eleventyConfig.on('eleventy.after', () => format.afterBuild(context.outputDir));
 
   return {
     markdownTemplateEngine: false,

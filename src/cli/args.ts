@@ -4,6 +4,8 @@ export interface BuildArgs {
   input: string;
   output: string;
   pathPrefix: string;
+  /** Whether `--pathprefix` was given (a Jekyll guide's `baseurl` is the default otherwise). */
+  pathPrefixGiven: boolean;
   serve: boolean;
   port: number;
   report: boolean;
@@ -17,7 +19,7 @@ export function parseBuildArgs(argv: string[]): BuildArgs {
     options: {
       input: { type: 'string', default: 'content' },
       output: { type: 'string', default: '_site' },
-      pathprefix: { type: 'string', default: '/' },
+      pathprefix: { type: 'string' },
       serve: { type: 'boolean', default: false },
       port: { type: 'string', default: '8080' },
       report: { type: 'boolean', default: false },
@@ -29,7 +31,8 @@ export function parseBuildArgs(argv: string[]): BuildArgs {
   return {
     input: values.input!,
     output: values.output!,
-    pathPrefix: values.pathprefix!,
+    pathPrefix: values.pathprefix ?? '/',
+    pathPrefixGiven: values.pathprefix !== undefined,
     serve: values.serve!,
     port: Number(values.port),
     report: values.report!,

@@ -8,6 +8,7 @@ import { setBuildContext, type BuildContext } from '../site/buildContext.ts';
 import { describeBuildError } from '../site/buildError.ts';
 import { loadSite } from '../site/loadSite.ts';
 import { claimOutputFolder, createStagingFolder, discardStagingFolder, publishStagingFolder, unsafeOutputReason } from '../site/outputFolder.ts';
+import { openJekyllInput } from '../jekyll/jekyllFormat.ts';
 import { parseBuildArgs } from './args.ts';
 
 const configPath = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '.eleventy.ts');
@@ -17,10 +18,12 @@ async function main(): Promise<number> {
   try {
     args = parseBuildArgs(process.argv.slice(2));
   } catch (error) {
-    console.error(`${(error as Error).message}\nUsage: npm run build -- [--input=DIR] [--output=DIR] [--pathprefix=/path/] [--serve] [--port=N]`);
+    console.error(`${(error as Error).message}\nUsage: npm run build -- [--input=DIR] [--output=DIR] [--pathprefix=/path/] [--serve] [--port=N] [--report]`);
     return 2;
   }
-  const inputDir = path.resolve(args.input);
+  // A Jekyll guide (`_config.yml`) is built as it is: its root, its `baseurl` as the path prefix.
+  const jekyll = openJekyllInput(args.input, args.pathPrefixGiven ? args.pathPrefix : undefined);
+  const inputDir = jekyll?.inputDir ?? path.resolve(args.input);
   const siteDir = path.resolve(args.output);
   const unsafe = unsafeOutputReason(inputDir, siteDir);
   if (unsafe) {
@@ -32,14 +35,15 @@ async function main(): Promise<number> {
     inputDir,
     outputDir: siteDir,
     siteDir,
-    pathPrefix: normalizePrefix(args.pathPrefix),
+    pathPrefix: normalizePrefix(jekyll?.pathPrefix ?? args.pathPrefix),
     mode: args.serve ? 'serve' : 'build',
-    jekyll: false,
+    jekyll: jekyll !== undefined,
+    format: jekyll?.format,
     facts: new Map(),
   };
 
   try {
-    context.model = loadSite({ inputDir, skipDirs: [siteDir] });
+    context.model = loadSite({ inputDir, skipDirs: [siteDir], format: context.format });
   } catch (error) {
     if (error instanceof ContentValidationError) {
       const count = error.problems.filter((p) => p.severity === 'error').length;
@@ -80,6 +84,7 @@ async function main(): Promise<number> {
     return 1;
   }
   publishStagingFolder(siteDir, staging);
+  if (args.report && context.format) console.log(context.format.report());
   if (!args.quiet) {
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     console.log(`Built ${context.model.pages.length} pages into ${args.output} in ${seconds} s.`);

@@ -25,3 +25,9 @@ export function systemUseOf(url: string): string | undefined {
   }
   return undefined;
 }
+
+/** The files the generator itself writes into the output: a guide's own file may not take their place. */
+export function isGeneratedFileUrl(url: string): boolean {
+  const key = url.toLowerCase();
+  return Object.values(SYSTEM_URLS).some((u) => u === key) || key === `${ASSETS_URL}site.css` || key === `${ASSETS_URL}site.js`;
+}

@@ -20,6 +20,29 @@ export interface NavTree {
   /** Every page in reading order: home first, then the sidebar depth-first. */
   order: NavNode[];
   byInputPath: Map<string, NavNode>;
+  /** Sidebar links to other sites, by the page they sit under (undefined: the top level). */
+  externalLinks?: Map<NavNode | undefined, ExternalNavLink[]>;
+}
+
+/** A sidebar entry that is not a page of this site, placed among a page's children. */
+export interface ExternalNavLink {
+  label: string;
+  url: string;
+  /** How many of the (sorted) sibling pages come before it. */
+  index: number;
+}
+
+/**
+ * How the tree is built when `parent` is not the only source (Jekyll mode decides parents from
+ * `_config.yml`, `_data/navigation.yml` and folders too, and keeps the order of those lists).
+ */
+export interface NavTreeOptions {
+  /** Each page's parent by inputPath (null: top level), decided elsewhere; `parent` is then not read. */
+  parents?: ReadonlyMap<string, string | null>;
+  /** Sibling order given by a list: lower first, before `nav_order` and label. */
+  siblingOrder?: ReadonlyMap<string, number>;
+  /** Links to other sites among the children of a page (by inputPath) or at the top, at a list position. */
+  externalLinks?: readonly { label: string; url: string; parent?: string; order: number }[];
 }
 
 /** How a name compares: case-insensitive, whitespace folded. */
@@ -43,24 +66,27 @@ export function compareSiblings(a: Page, b: Page): number {
  * case). Every page is placed or reported: a parent naming no page, naming two pages, naming
  * the page itself, a loop, and two siblings with one title are errors naming the files.
  */
-export function buildNavTree(pages: readonly Page[]): { tree: NavTree; problems: ContentProblem[] } {
+/** Each page under each of its names (navtitle and title, as `navKey`), the way `parent` names pages. */
+export function pagesByNavName(pages: Iterable<Page>): Map<string, Page[]> {
+  const byName = new Map<string, Page[]>();
+  for (const page of pages) {
+    for (const name of new Set([page.navtitle, page.title].filter(Boolean).map((n) => navKey(n!)))) {
+      const list = byName.get(name);
+      if (list) list.push(page);
+      else byName.set(name, [page]);
+    }
+  }
+  return byName;
+}
+
+export function buildNavTree(pages: readonly Page[], options: NavTreeOptions = {}): { tree: NavTree; problems: ContentProblem[] } {
   const problems: ContentProblem[] = [];
   const nodes = new Map<string, NavNode>();
   for (const page of pages) nodes.set(page.inputPath, { page, children: [], depth: 0, index: -1 });
 
   // Each page answers to its navtitle and its title.
-  const byName = new Map<string, NavNode[]>();
-  const names: string[] = [];
-  for (const node of nodes.values()) {
-    for (const name of new Set([node.page.navtitle, node.page.title].filter(Boolean).map((n) => navKey(n!)))) {
-      const list = byName.get(name);
-      if (list) list.push(node);
-      else {
-        byName.set(name, [node]);
-        names.push(name);
-      }
-    }
-  }
+  const byName = new Map([...pagesByNavName(pages)].map(([name, named]) => [name, named.map((p) => nodes.get(p.inputPath)!)]));
+  const names = [...byName.keys()];
   const displayNames = new Map<string, string>();
   for (const node of nodes.values()) {
     for (const name of [node.page.navtitle, node.page.title]) if (name) displayNames.set(navKey(name), name);
@@ -68,10 +94,16 @@ export function buildNavTree(pages: readonly Page[]): { tree: NavTree; problems:
 
   const home = [...nodes.values()].find((n) => n.page.url === '/');
 
+  for (const [child, parentPath] of options.parents ?? []) {
+    const node = nodes.get(child);
+    const parent = parentPath === null ? undefined : nodes.get(parentPath);
+    if (node && parent && parent !== node && parent !== home) node.parent = parent;
+  }
+
   // Resolve each `parent`.
   for (const node of nodes.values()) {
     const { page } = node;
-    if (page.parent === undefined) continue;
+    if (page.parent === undefined || options.parents) continue;
     const line = page.keyLines.get('parent');
     const candidates = byName.get(navKey(page.parent)) ?? [];
     if (candidates.length === 0) {
@@ -159,13 +191,20 @@ export function buildNavTree(pages: readonly Page[]): { tree: NavTree; problems:
     }
   };
 
+  const listOrder = options.siblingOrder;
+  const bySiblingOrder = (a: NavNode, b: NavNode) => {
+    const ao = listOrder?.get(a.page.inputPath) ?? Infinity;
+    const bo = listOrder?.get(b.page.inputPath) ?? Infinity;
+    return ao !== bo ? (ao < bo ? -1 : 1) : compareSiblings(a.page, b.page);
+  };
+
   const order: NavNode[] = [];
   if (home) {
     home.index = 0;
     order.push(home);
   }
   const sortAndNumber = (siblings: NavNode[], depth: number) => {
-    siblings.sort((a, b) => compareSiblings(a.page, b.page));
+    siblings.sort(bySiblingOrder);
     checkSiblings(siblings);
     // Iterative depth-first walk: a parent chain can be hundreds of pages deep.
     const stack: { list: NavNode[]; at: number; depth: number }[] = [{ list: siblings, at: 0, depth }];
@@ -180,7 +219,7 @@ export function buildNavTree(pages: readonly Page[]): { tree: NavTree; problems:
       node.index = order.length;
       order.push(node);
       if (node.children.length > 0) {
-        node.children.sort((a, b) => compareSiblings(a.page, b.page));
+        node.children.sort(bySiblingOrder);
         checkSiblings(node.children);
         stack.push({ list: node.children, at: 0, depth: frame.depth + 1 });
       }
@@ -188,5 +227,18 @@ export function buildNavTree(pages: readonly Page[]): { tree: NavTree; problems:
   };
   sortAndNumber(roots, 0);
 
-  return { tree: { home, roots, order, byInputPath: nodes }, problems };
+  const tree: NavTree = { home, roots, order, byInputPath: nodes };
+  if (options.externalLinks && options.externalLinks.length > 0) {
+    tree.externalLinks = new Map();
+    for (const link of options.externalLinks) {
+      const owner = link.parent === undefined ? undefined : nodes.get(link.parent);
+      const siblings = owner && owner !== home ? owner.children : roots;
+      const index = siblings.filter((s) => (listOrder?.get(s.page.inputPath) ?? Infinity) < link.order).length;
+      const key = owner === home ? undefined : owner;
+      const list = tree.externalLinks.get(key) ?? [];
+      list.push({ label: link.label, url: link.url, index });
+      tree.externalLinks.set(key, list);
+    }
+  }
+  return { tree, problems };
 }

@@ -12,6 +12,8 @@ export interface SidebarItem {
   children?: SidebarItem[];
   /** Set when a long list was cut short: how many siblings were left out, and where to see all. */
   more?: { count: number; url: string; label: string };
+  /** A link to another site (a Jekyll guide's navigation can list one). */
+  external?: boolean;
 }
 
 export interface NavLink {
@@ -70,6 +72,13 @@ export function buildSidebar(tree: NavTree, node: NavNode | undefined, withPrefi
     }
     const list = shown.map((s) => item(s, path.has(s) && s.children.length > 0 ? items(s.children, s) : undefined));
     if (more && list.length > 0) list[list.length - 1] = { ...list[list.length - 1]!, more };
+    // Links to other sites keep their place in the list (only shown when the list is whole).
+    const externals = shown === siblings ? tree.externalLinks?.get(owner === tree.home ? undefined : owner) : undefined;
+    [...(externals ?? [])]
+      .sort((a, b) => a.index - b.index)
+      .forEach((link, inserted) => {
+        list.splice(link.index + inserted, 0, { label: link.label, url: link.url, current: false, open: false, hasChildren: false, external: true });
+      });
     return list;
   };
 

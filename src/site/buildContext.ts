@@ -1,6 +1,36 @@
 import path from 'node:path';
+import type { MarkdownOptions } from '../markdown/createMarkdown.ts';
 import type { PageFacts } from '../markdown/pageFacts.ts';
-import type { SiteModel } from './loadSite.ts';
+import type { LoadSiteOptions, SiteModel } from './loadSite.ts';
+
+/** What Eleventy's `md` library must do: Markdown (and the page's `env`) in, HTML out. */
+export interface MarkdownLibrary {
+  render(source: string, env?: unknown): string;
+}
+
+/**
+ * An input other than a folder of our own pages (a Jekyll guide: `src/jekyll/`). It loads the
+ * site model its own way and tells the Eleventy glue what to read, render and copy; everything
+ * after the model (layouts, nav, search, link check) is the same for every input.
+ */
+export interface InputFormat {
+  /** For messages: `Jekyll`. */
+  readonly name: string;
+  /** File extensions besides `md` that are Markdown pages (`markdown`, `mkd`…). */
+  readonly markdownExtensions: readonly string[];
+  /** Reads and validates the whole site like `loadSite`; throws `ContentValidationError`. */
+  loadSite(options: LoadSiteOptions): SiteModel;
+  /** Globs Eleventy must not read as pages: relative to the working folder, or starting with `**` + `/`. */
+  eleventyIgnores(): string[];
+  /** The `md` library: the common Markdown options plus the format's own syntax. */
+  markdownLibrary(common: MarkdownOptions): MarkdownLibrary;
+  /** Front matter as Eleventy sees it; the model already holds what pages need. */
+  eleventyFrontMatter(yaml: string): object;
+  /** After Eleventy wrote the pages: what the format writes itself (static files, redirect stubs). */
+  afterBuild(outputDir: string): void;
+  /** What was and was not carried over, file by file (`--report`). */
+  report(): string;
+}
 
 /**
  * What one run of the generator knows: where to read and write, the URL prefix, and (after
@@ -17,6 +47,8 @@ export interface BuildContext {
   mode: 'build' | 'serve';
   /** Jekyll mode: the input is a Jekyll site (`_config.yml`). */
   jekyll: boolean;
+  /** Set when the input is not our own content folder (Jekyll mode). */
+  format?: InputFormat;
   model?: SiteModel;
   /** Filled as pages render: headings, links and text of each page, by content path. */
   facts: Map<string, PageFacts>;

@@ -8,6 +8,7 @@ import { readPage } from '../content/schema.ts';
 import { decodeURIComponentSafe } from '../content/pageUrl.ts';
 import { systemUseOf } from '../content/systemUrls.ts';
 import { buildNavTree, type NavTree } from '../nav/buildNavTree.ts';
+import type { InputFormat } from './buildContext.ts';
 import { readLastUpdated } from './lastUpdated.ts';
 import { readSettings, type SiteSettings } from './settings.ts';
 
@@ -20,10 +21,25 @@ export interface SiteModel {
   lastUpdated: Map<string, Date>;
   /** Warnings (typo'd keys…) to show; errors never reach a model, they throw. */
   warnings: ContentProblem[];
+  /** Addresses that send readers elsewhere (a Jekyll guide's moved pages): stubs, not pages. */
+  redirects?: SiteRedirect[];
+}
+
+/** An address that sends readers to another: a stub page, out of nav and search. */
+export interface SiteRedirect {
+  /** Where the stub is written (site path, without the path prefix). */
+  url: string;
+  /** A site path, or a full URL of another site. */
+  target: string;
+  /** The file that asked for it, and the line. */
+  file: string;
+  line?: number;
 }
 
 export interface LoadSiteOptions {
   inputDir: string;
+  /** Another kind of input (Jekyll mode) loads the model its own way. */
+  format?: InputFormat;
   /** Folders under the input never read (the output folder when it sits inside). */
   skipDirs?: string[];
   /** Read "last updated" dates from git (off in tests that do not need them). */
@@ -41,6 +57,7 @@ export function displayPath(absolute: string): string {
  * as one `ContentValidationError`, before anything is written.
  */
 export function loadSite(options: LoadSiteOptions): SiteModel {
+  if (options.format) return options.format.loadSite(options);
   const inputDir = path.resolve(options.inputDir);
   const shownDir = displayPath(inputDir);
   const { settings, problems } = readSettings(inputDir, shownDir);
@@ -55,7 +72,7 @@ export function loadSite(options: LoadSiteOptions): SiteModel {
     problems.push(...result.problems);
     if (result.page) pages.push(result.page);
   }
-  problems.push(...duplicateUrlProblems(pages));
+  problems.push(...systemUrlProblems(pages), ...duplicateUrlProblems(pageUrlClaims(pages)));
   const { tree, problems: navProblems } = buildNavTree(pages);
   problems.push(...navProblems);
   if (hasErrors(problems)) throw new ContentValidationError(problems);
@@ -69,17 +86,24 @@ export function loadSite(options: LoadSiteOptions): SiteModel {
   };
 }
 
-/**
- * Two pages written to one URL (the second would silently replace the first), or a page at a
- * URL the generator writes itself (404, search, sitemap, assets).
- */
-export function duplicateUrlProblems(pages: readonly Page[]): ContentProblem[] {
-  const byUrl = new Map<string, Page>();
+/** Something written to an URL: a page, or (Jekyll mode) a redirect stub. */
+export interface UrlClaim {
+  url: string;
+  file: string;
+  line?: number;
+  /** How messages name it when it is not a page, e.g. `a redirect (redirect_from)`. */
+  what?: string;
+}
+
+export function pageUrlClaims(pages: readonly Page[]): UrlClaim[] {
+  return pages.map((page) => ({ url: page.url, file: page.file, line: page.keyLines.get('permalink') }));
+}
+
+/** A page of our own content at a URL the generator writes itself (404, search, sitemap, assets). */
+export function systemUrlProblems(pages: readonly Page[]): ContentProblem[] {
   const problems: ContentProblem[] = [];
   for (const page of pages) {
-    const key = decodeURIComponentSafe(page.url).replace(/\/index\.html$/, '/').toLowerCase();
-    const systemUse = systemUseOf(key);
-    const other = byUrl.get(key);
+    const systemUse = systemUseOf(decodeURIComponentSafe(page.url).replace(/\/index\.html$/, '/'));
     if (systemUse) {
       problems.push({
         severity: 'error',
@@ -88,15 +112,29 @@ export function duplicateUrlProblems(pages: readonly Page[]): ContentProblem[] {
         message: `the page has the URL ${page.url}, where the generator writes ${systemUse}.`,
         hint: 'Rename the file or give it another `permalink`.',
       });
-    } else if (other) {
+    }
+  }
+  return problems;
+}
+
+/** Two pages (or redirects) written to one URL: the second would silently replace the first. */
+export function duplicateUrlProblems(claims: readonly UrlClaim[]): ContentProblem[] {
+  const byUrl = new Map<string, UrlClaim>();
+  const problems: ContentProblem[] = [];
+  const named = (claim: UrlClaim) => (claim.what ? `${claim.file} (${claim.what})` : claim.file);
+  for (const claim of claims) {
+    const key = decodeURIComponentSafe(claim.url).replace(/\/index\.html$/, '/').toLowerCase();
+    const other = byUrl.get(key);
+    if (other) {
+      const both = other.what || claim.what ? 'two pages or redirects claim' : 'two pages have';
       problems.push({
         severity: 'error',
-        file: page.file,
-        line: page.keyLines.get('permalink'),
-        message: `two pages have the URL ${page.url}: ${other.file} and ${page.file}.`,
+        file: claim.file,
+        line: claim.line,
+        message: `${both} the URL ${claim.url}: ${named(other)} and ${named(claim)}.`,
         hint: 'Rename one of the files or change its `permalink`.',
       });
-    } else byUrl.set(key, page);
+    } else byUrl.set(key, claim);
   }
   return problems;
 }

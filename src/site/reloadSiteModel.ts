@@ -11,7 +11,7 @@ export function reloadSiteModel(context: BuildContext): void {
   context.facts.clear();
   if (context.model && context.mode === 'build') return;
   try {
-    context.model = loadSite({ inputDir: context.inputDir, skipDirs: [context.siteDir] });
+    context.model = loadSite({ inputDir: context.inputDir, skipDirs: [context.siteDir], format: context.format });
     if (context.model.warnings.length > 0) console.warn(formatProblems(context.model.warnings));
   } catch (error) {
     if (error instanceof ContentValidationError) {
