@@ -52,6 +52,7 @@ describe('a 2016-style Jekyll guide', () => {
     const top = sidebar('ato/checklist');
     const labels = [...top.matchAll(/<a href="([^"]*)"[^>]*>([^<]*)<\/a>/g)].map((m) => `${m[2]} ${m[1]}`);
     assert.deepEqual(labels, [
+      'Shipping Safely /shipping-safely/',
       'Security /shipping-safely/security/',
       'ATO /shipping-safely/ato/',
       // navigation: lists Levels then Checklist; Sandbox accounts is in no list: its folder places it.

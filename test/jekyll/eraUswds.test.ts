@@ -29,6 +29,7 @@ describe('a uswds-jekyll guide', () => {
 
   it('builds the tree from the sidenav lists, in list order, with the external link', () => {
     assert.deepEqual(sidebar('research/surveys'), [
+      'Field Research Guide /field-guide/',
       'Design /field-guide/design/',
       'Research /field-guide/research/',
       // The research list names Surveys before Interviews.
@@ -36,6 +37,7 @@ describe('a uswds-jekyll guide', () => {
       'Interviews /field-guide/research/interviews/',
     ]);
     assert.deepEqual(sidebar('design/prototyping'), [
+      'Field Research Guide /field-guide/',
       'Design /field-guide/design/',
       'Prototyping /field-guide/design/prototyping/',
       'Usability standards https://standards.example.gov/usability/',
