@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
+import { STACK_TRACE } from '../helpers/console.ts';
 import { buildSite, fixturesDir, type RunResult } from '../helpers/run.ts';
 
 interface Expectation {
@@ -59,8 +60,6 @@ before(async () => {
   names.forEach((name, i) => results.set(name, runs[i]!));
 });
 
-/** Signs of a stack trace or an uncaught exception on the console. */
-const STACK = /^\s+at |\bError:|node:internal|\.ts:\d+:\d+/m;
 
 describe('bad content stops the build', () => {
   for (const [name, expected] of Object.entries(BAD)) {
@@ -77,7 +76,7 @@ describe('bad content stops the build', () => {
         for (const pattern of expected.errors) assert.match(stderr, pattern);
         // Files are named as the editor sees them: relative to the project.
         assert.match(stderr, new RegExp(`^test/fixtures/${name}/`, 'm'));
-        assert.doesNotMatch(stderr, STACK);
+        assert.doesNotMatch(stderr, STACK_TRACE);
         assert.match(stderr, new RegExp(`The build stopped: ${expected.count} errors? in the content\\. Nothing was written\\.`));
       });
     });
@@ -91,7 +90,7 @@ describe('a key that looks like a typo', () => {
     assert.match(run.stderr, /^test\/fixtures\/typo-key\/child\.md:3: warning: unknown front matter key `parnet`\.\n {4}Did you mean `parent`\?$/m);
     assert.match(run.stderr, /^test\/fixtures\/typo-key\/titled\.md:2: warning: unknown front matter key `titel`\.\n {4}Did you mean `title`\?$/m);
     assert.ok(existsSync(path.join(run.outputDir, 'child', 'index.html')));
-    assert.doesNotMatch(run.stderr, STACK);
+    assert.doesNotMatch(run.stderr, STACK_TRACE);
   });
 });
 
@@ -102,7 +101,7 @@ describe('a page whose Liquid template does not compile', () => {
     // Line 8 of the file: Liquid itself counts from the end of the front matter (line 4).
     assert.match(run.stderr, /^test\/fixtures\/liquid-error\/templated\.md:8: error: the page's Liquid template does not compile: tag \{% if reader %\} not closed\.\n {4}.*templateEngineOverride/m);
     assert.match(run.stderr, /The build failed; the published site in .+ is unchanged\./);
-    assert.doesNotMatch(run.stderr, STACK);
+    assert.doesNotMatch(run.stderr, STACK_TRACE);
     assert.doesNotMatch(run.stdout + run.stderr, /\[11ty\]/, 'Eleventy\'s own log (with its stack trace) stays quiet');
     assert.equal(existsSync(run.outputDir), false);
   });

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
-import { brokenInternalLinks, hasId, readFile, resolveInSite, urlsIn } from '../helpers/builtSite.ts';
+import { brokenInternalLinks, hasId, readFile, region, resolveInSite, urlsIn } from '../helpers/builtSite.ts';
 import { buildSite, projectRoot } from '../helpers/run.ts';
 
 const content = path.join(projectRoot, 'content');
@@ -24,11 +24,6 @@ before(async () => {
   seed = readFile(site, 'security/frameworks/index.html');
 });
 
-const region = (html: string, start: string, end: string) => {
-  const from = html.indexOf(start);
-  assert.ok(from >= 0, `no ${start}`);
-  return html.slice(from, html.indexOf(end, from) + end.length);
-};
 
 describe('the real guide', () => {
   it('keeps the seed page byte for byte', { skip: !existsSync('/work/shared/seed/frameworks.md') && 'no shared seed on this machine' }, () => {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
-import { brokenInternalLinks, readFile, siteFiles } from '../helpers/builtSite.ts';
+import { brokenInternalLinks, readFile, region, siteFiles } from '../helpers/builtSite.ts';
 import { buildSite, fixturesDir } from '../helpers/run.ts';
 
 const input = path.join(fixturesDir, 'good-site');
@@ -21,12 +21,6 @@ before(async () => {
 });
 
 const page = (url: string) => readFile(site, url === '/' ? 'index.html' : `${url.slice(1)}index.html`);
-/** The part of a page between two markers, for assertions about one region. */
-const region = (html: string, start: string, end: string) => {
-  const from = html.indexOf(start);
-  assert.ok(from >= 0, `no ${start}`);
-  return html.slice(from, html.indexOf(end, from) + end.length);
-};
 const sidebarOf = (html: string) => region(html, '<nav class="site-nav"', '</nav>');
 const breadcrumbsOf = (html: string) => region(html, '<nav class="breadcrumbs"', '</nav>');
 
