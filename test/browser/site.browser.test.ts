@@ -162,6 +162,20 @@ describe('the table of contents', () => {
   });
 });
 
+describe('print', () => {
+  it('prints the content without header, navigation, contents or pager', async () => {
+    await withPage({ viewport: DESKTOP }, async (page) => {
+      await page.goto(url(SEED));
+      await page.emulateMedia({ media: 'print' });
+      for (const selector of ['.site-header', '.site-sidebar', 'aside.toc', '.pager', '.site-footer']) {
+        assert.equal(await page.locator(selector).isVisible(), false, selector);
+      }
+      assert.equal(await page.locator('h1').isVisible(), true);
+      assert.equal(await page.locator('#sinatrapadrino').isVisible(), true);
+    });
+  });
+});
+
 describe('accessibility (axe-core, WCAG 2 A and AA)', () => {
   const pages: [string, string][] = [
     ['home', '/'],
