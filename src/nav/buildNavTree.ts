@@ -22,9 +22,12 @@ export interface NavTree {
   byInputPath: Map<string, NavNode>;
 }
 
-/** How a name compares: case-insensitive, whitespace folded. */
+/**
+ * How a name compares: case-insensitive, whitespace folded, Unicode composed (an editor on one
+ * system types `é` as one character, on another as `e` and an accent).
+ */
 export function navKey(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 // numeric: "Step 10" sorts after "Step 9"; sensitivity base: case and accents do not split ties.
