@@ -3,9 +3,10 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { STACK_TRACE } from '../helpers/console.ts';
 import { buildSite, fixturesDir, type RunResult } from '../helpers/run.ts';
+import { scratchFolders } from '../helpers/scratch.ts';
 
 interface Expectation {
   /** `file:line: error:` lines that must appear (paths relative to the fixture folder). */
@@ -53,11 +54,14 @@ const BAD: Record<string, Expectation> = {
 };
 
 const results = new Map<string, RunResult & { outputDir: string }>();
+const scratch = scratchFolders();
+after(() => scratch.removeAll());
 
 before(async () => {
   const names = [...Object.keys(BAD), 'typo-key', 'liquid-error'];
   const runs = await Promise.all(names.map((name) => buildSite(path.join(fixturesDir, name))));
   names.forEach((name, i) => results.set(name, runs[i]!));
+  for (const run of runs) scratch.keep(path.dirname(run.outputDir));
 });
 
 

@@ -3,19 +3,24 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { brokenInternalLinks, readFile, region, siteFiles } from '../helpers/builtSite.ts';
 import { buildSite, fixturesDir } from '../helpers/run.ts';
+import { scratchFolders } from '../helpers/scratch.ts';
 
 const input = path.join(fixturesDir, 'good-site');
 const PREFIX = '/preview/branch/';
 let site = '';
 let prefixed = '';
 
+const scratch = scratchFolders();
+after(() => scratch.removeAll());
+
 before(async () => {
   const [plain, withPrefix] = await Promise.all([buildSite(input), buildSite(input, [`--pathprefix=${PREFIX}`])]);
   assert.equal(plain.code, 0, plain.stderr);
   assert.equal(withPrefix.code, 0, withPrefix.stderr);
+  for (const run of [plain, withPrefix]) scratch.keep(path.dirname(run.outputDir));
   site = plain.outputDir;
   prefixed = withPrefix.outputDir;
 });
