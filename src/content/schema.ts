@@ -122,6 +122,17 @@ export function readPage(
     });
   }
 
+  if (typeof data.permalink === 'string' && /\{\{|\{%/.test(data.permalink)) {
+    // Eleventy would run it as a template; we place pages before rendering, so it must be a path.
+    problems.push({
+      severity: 'error',
+      file,
+      line: lineOf('permalink'),
+      message: '`permalink` holds template tags; it must be a plain path.',
+      hint: 'Write the path itself, e.g. `permalink: /security/frameworks/`, or remove the line to use the file\'s own path.',
+    });
+  }
+
   const url = pageUrl(source.inputPath, typeof data.permalink === 'string' || data.permalink === false ? data.permalink : undefined);
   if (title === undefined || title === '' || problems.some((p) => p.severity === 'error') || url === false) {
     return { problems };

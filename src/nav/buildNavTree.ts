@@ -45,9 +45,12 @@ export interface NavTreeOptions {
   externalLinks?: readonly { label: string; url: string; parent?: string; order: number }[];
 }
 
-/** How a name compares: case-insensitive, whitespace folded. */
+/**
+ * How a name compares: case-insensitive, whitespace folded, Unicode composed (an editor on one
+ * system types `é` as one character, on another as `e` and an accent).
+ */
 export function navKey(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 // numeric: "Step 10" sorts after "Step 9"; sensitivity base: case and accents do not split ties.

@@ -8,13 +8,16 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { DESKTOP, launchBrowser, PHONE } from '../helpers/browser.ts';
 import { buildSite, projectRoot } from '../helpers/run.ts';
+import { scratchFolders } from '../helpers/scratch.ts';
 import { serveStatic, type StaticServer } from '../helpers/staticServer.ts';
 
 let browser: Browser;
 let server: StaticServer;
+const scratch = scratchFolders();
 
 before(async () => {
   const [built, launched] = await Promise.all([buildSite(path.join(projectRoot, 'content')), launchBrowser()]);
+  scratch.keep(path.dirname(built.outputDir));
   assert.equal(built.code, 0, built.stderr);
   browser = launched;
   server = await serveStatic(built.outputDir);
@@ -23,6 +26,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.close();
+  scratch.removeAll();
 });
 
 /** A page in a fresh context (no shared cookies or cache), closed with its context. */
@@ -158,6 +162,20 @@ describe('the table of contents', () => {
       await contents.locator('summary').click();
       await flask.click();
       await page.waitForURL(url(`${SEED}#flask`));
+    });
+  });
+});
+
+describe('print', () => {
+  it('prints the content without header, navigation, contents or pager', async () => {
+    await withPage({ viewport: DESKTOP }, async (page) => {
+      await page.goto(url(SEED));
+      await page.emulateMedia({ media: 'print' });
+      for (const selector of ['.site-header', '.site-sidebar', 'aside.toc', '.pager', '.site-footer']) {
+        assert.equal(await page.locator(selector).isVisible(), false, selector);
+      }
+      assert.equal(await page.locator('h1').isVisible(), true);
+      assert.equal(await page.locator('#sinatrapadrino').isVisible(), true);
     });
   });
 });

@@ -136,6 +136,9 @@ describe('readPage', () => {
     const [error] = errors(read('title: T\npermalink: 12'));
     assert.equal(error!.line, 3);
     assert.match(error!.message, /permalink/);
+    const [templated] = errors(read('title: T\npermalink: "/x/{{ page.fileSlug }}/"'));
+    assert.equal(templated!.line, 3);
+    assert.match(templated!.message, /template tags; it must be a plain path/);
   });
 
   it('collects every problem of a file, not only the first', () => {

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
@@ -85,4 +86,11 @@ export function brokenInternalLinks(dir: string, prefix: string): { checked: num
     }
   }
   return { checked, broken };
+}
+
+/** The part of a page from the first `start` to the next `end`, for assertions about one region. */
+export function region(html: string, start: string, end: string): string {
+  const from = html.indexOf(start);
+  assert.ok(from >= 0, `no ${start}`);
+  return html.slice(from, html.indexOf(end, from) + end.length);
 }

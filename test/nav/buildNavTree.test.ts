@@ -29,8 +29,9 @@ describe('buildNavTree', () => {
     assert.deepEqual(labels(tree.byInputPath.get('infrastructure/index.md')!.children), ['Logging']);
   });
 
-  it('folds case and runs of spaces when matching names', () => {
+  it('folds case, runs of spaces and Unicode composition when matching names', () => {
     assert.equal(navKey('  General   Security\tStandards '), 'general security standards');
+    assert.equal(navKey('Cafe\u0301'), navKey('CAFÉ'));
     const pages = [makePage('a.md', { title: 'Testing  Guide' }), makePage('b.md', { title: 'Unit', parent: 'TESTING guide' })];
     assert.deepEqual(errorsOf(pages), []);
   });

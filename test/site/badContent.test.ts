@@ -3,8 +3,10 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
+import { STACK_TRACE } from '../helpers/console.ts';
 import { buildSite, fixturesDir, type RunResult } from '../helpers/run.ts';
+import { scratchFolders } from '../helpers/scratch.ts';
 
 interface Expectation {
   /** `file:line: error:` lines that must appear (paths relative to the fixture folder). */
@@ -52,15 +54,16 @@ const BAD: Record<string, Expectation> = {
 };
 
 const results = new Map<string, RunResult & { outputDir: string }>();
+const scratch = scratchFolders();
+after(() => scratch.removeAll());
 
 before(async () => {
   const names = [...Object.keys(BAD), 'typo-key', 'liquid-error'];
   const runs = await Promise.all(names.map((name) => buildSite(path.join(fixturesDir, name))));
   names.forEach((name, i) => results.set(name, runs[i]!));
+  for (const run of runs) scratch.keep(path.dirname(run.outputDir));
 });
 
-/** Signs of a stack trace or an uncaught exception on the console. */
-const STACK = /^\s+at |\bError:|node:internal|\.ts:\d+:\d+/m;
 
 describe('bad content stops the build', () => {
   for (const [name, expected] of Object.entries(BAD)) {
@@ -77,7 +80,7 @@ describe('bad content stops the build', () => {
         for (const pattern of expected.errors) assert.match(stderr, pattern);
         // Files are named as the editor sees them: relative to the project.
         assert.match(stderr, new RegExp(`^test/fixtures/${name}/`, 'm'));
-        assert.doesNotMatch(stderr, STACK);
+        assert.doesNotMatch(stderr, STACK_TRACE);
         assert.match(stderr, new RegExp(`The build stopped: ${expected.count} errors? in the content\\. Nothing was written\\.`));
       });
     });
@@ -91,7 +94,7 @@ describe('a key that looks like a typo', () => {
     assert.match(run.stderr, /^test\/fixtures\/typo-key\/child\.md:3: warning: unknown front matter key `parnet`\.\n {4}Did you mean `parent`\?$/m);
     assert.match(run.stderr, /^test\/fixtures\/typo-key\/titled\.md:2: warning: unknown front matter key `titel`\.\n {4}Did you mean `title`\?$/m);
     assert.ok(existsSync(path.join(run.outputDir, 'child', 'index.html')));
-    assert.doesNotMatch(run.stderr, STACK);
+    assert.doesNotMatch(run.stderr, STACK_TRACE);
   });
 });
 
@@ -102,7 +105,7 @@ describe('a page whose Liquid template does not compile', () => {
     // Line 8 of the file: Liquid itself counts from the end of the front matter (line 4).
     assert.match(run.stderr, /^test\/fixtures\/liquid-error\/templated\.md:8: error: the page's Liquid template does not compile: tag \{% if reader %\} not closed\.\n {4}.*templateEngineOverride/m);
     assert.match(run.stderr, /The build failed; the published site in .+ is unchanged\./);
-    assert.doesNotMatch(run.stderr, STACK);
+    assert.doesNotMatch(run.stderr, STACK_TRACE);
     assert.doesNotMatch(run.stdout + run.stderr, /\[11ty\]/, 'Eleventy\'s own log (with its stack trace) stays quiet');
     assert.equal(existsSync(run.outputDir), false);
   });

@@ -4,9 +4,10 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { before, describe, it } from 'node:test';
-import { brokenInternalLinks, hasId, readFile, resolveInSite, urlsIn } from '../helpers/builtSite.ts';
+import { after, before, describe, it } from 'node:test';
+import { brokenInternalLinks, hasId, readFile, region, resolveInSite, urlsIn } from '../helpers/builtSite.ts';
 import { buildSite, projectRoot } from '../helpers/run.ts';
+import { scratchFolders } from '../helpers/scratch.ts';
 
 const content = path.join(projectRoot, 'content');
 const PREFIX = '/preview/main/';
@@ -14,21 +15,20 @@ let site = '';
 let prefixed = '';
 let seed = '';
 
+const scratch = scratchFolders();
+after(() => scratch.removeAll());
+
 before(async () => {
   const [plain, withPrefix] = await Promise.all([buildSite(content), buildSite(content, [`--pathprefix=${PREFIX}`])]);
   assert.equal(plain.code, 0, plain.stderr);
   assert.equal(withPrefix.code, 0, withPrefix.stderr);
   assert.doesNotMatch(plain.stderr, /error/);
+  for (const run of [plain, withPrefix]) scratch.keep(path.dirname(run.outputDir));
   site = plain.outputDir;
   prefixed = withPrefix.outputDir;
   seed = readFile(site, 'security/frameworks/index.html');
 });
 
-const region = (html: string, start: string, end: string) => {
-  const from = html.indexOf(start);
-  assert.ok(from >= 0, `no ${start}`);
-  return html.slice(from, html.indexOf(end, from) + end.length);
-};
 
 describe('the real guide', () => {
   it('keeps the seed page byte for byte', { skip: !existsSync('/work/shared/seed/frameworks.md') && 'no shared seed on this machine' }, () => {

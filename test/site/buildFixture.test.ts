@@ -3,30 +3,29 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { before, describe, it } from 'node:test';
-import { brokenInternalLinks, readFile, siteFiles } from '../helpers/builtSite.ts';
+import { after, before, describe, it } from 'node:test';
+import { brokenInternalLinks, readFile, region, siteFiles } from '../helpers/builtSite.ts';
 import { buildSite, fixturesDir } from '../helpers/run.ts';
+import { scratchFolders } from '../helpers/scratch.ts';
 
 const input = path.join(fixturesDir, 'good-site');
 const PREFIX = '/preview/branch/';
 let site = '';
 let prefixed = '';
 
+const scratch = scratchFolders();
+after(() => scratch.removeAll());
+
 before(async () => {
   const [plain, withPrefix] = await Promise.all([buildSite(input), buildSite(input, [`--pathprefix=${PREFIX}`])]);
   assert.equal(plain.code, 0, plain.stderr);
   assert.equal(withPrefix.code, 0, withPrefix.stderr);
+  for (const run of [plain, withPrefix]) scratch.keep(path.dirname(run.outputDir));
   site = plain.outputDir;
   prefixed = withPrefix.outputDir;
 });
 
 const page = (url: string) => readFile(site, url === '/' ? 'index.html' : `${url.slice(1)}index.html`);
-/** The part of a page between two markers, for assertions about one region. */
-const region = (html: string, start: string, end: string) => {
-  const from = html.indexOf(start);
-  assert.ok(from >= 0, `no ${start}`);
-  return html.slice(from, html.indexOf(end, from) + end.length);
-};
 const sidebarOf = (html: string) => region(html, '<nav class="site-nav"', '</nav>');
 const breadcrumbsOf = (html: string) => region(html, '<nav class="breadcrumbs"', '</nav>');
 

@@ -2,9 +2,13 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { parseGitLog, readLastUpdated } from '../../src/site/lastUpdated.ts';
 import { tempDir } from '../helpers/run.ts';
+import { scratchFolders } from '../helpers/scratch.ts';
+
+const scratch = scratchFolders();
+after(() => scratch.removeAll());
 
 describe('parseGitLog', () => {
   it('gives each file the date of the newest commit that touched it', () => {
@@ -29,7 +33,7 @@ describe('parseGitLog', () => {
 
 describe('readLastUpdated', () => {
   it('reads dates of files under a folder from one git log, relative to that folder', () => {
-    const repo = tempDir();
+    const repo = scratch.keep(tempDir());
     const git = (...args: string[]) =>
       execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', ...args], {
         cwd: repo,
@@ -59,6 +63,6 @@ describe('readLastUpdated', () => {
   });
 
   it('gives no dates outside a git repository', () => {
-    assert.equal(readLastUpdated(tempDir()).size, 0);
+    assert.equal(readLastUpdated(scratch.keep(tempDir())).size, 0);
   });
 });

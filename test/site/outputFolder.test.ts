@@ -1,12 +1,16 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { createStagingFolder, OUTPUT_MARKER, publishStagingFolder, unsafeOutputReason } from '../../src/site/outputFolder.ts';
 import { tempDir } from '../helpers/run.ts';
+import { scratchFolders } from '../helpers/scratch.ts';
+
+const scratch = scratchFolders();
+after(() => scratch.removeAll());
 
 describe('unsafeOutputReason', () => {
-  const root = tempDir();
+  const root = scratch.keep(tempDir());
   const content = path.join(root, 'content');
   mkdirSync(content);
   writeFileSync(path.join(content, 'index.md'), '---\ntitle: Home\n---\n');
@@ -47,7 +51,7 @@ describe('unsafeOutputReason', () => {
 
 describe('staging and publishing', () => {
   it('replaces the old site with the staged one, keeping the marker', () => {
-    const out = path.join(tempDir(), 'site');
+    const out = path.join(scratch.keep(tempDir()), 'site');
     const staging = createStagingFolder(out);
     assert.ok(existsSync(path.join(out, OUTPUT_MARKER)));
     writeFileSync(path.join(staging, 'index.html'), 'first');

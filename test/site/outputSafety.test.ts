@@ -3,15 +3,16 @@
 import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { siteFiles } from '../helpers/builtSite.ts';
+import { STACK_TRACE } from '../helpers/console.ts';
 import { fixturesDir, runCli, tempDir, type RunResult } from '../helpers/run.ts';
+import { scratchFolders } from '../helpers/scratch.ts';
 
-const STACK = /^\s+at |\bError:|node:internal|\.ts:\d+:\d+/m;
 
 /** A fresh copy of a fixture in a temporary folder: `root/content`. */
 function copyFixture(name: string): { root: string; content: string } {
-  const root = tempDir();
+  const root = scratch.keep(tempDir());
   const content = path.join(root, 'content');
   cpSync(path.join(fixturesDir, name), content, { recursive: true });
   return { root, content };
@@ -19,6 +20,9 @@ function copyFixture(name: string): { root: string; content: string } {
 
 /** Every file under a folder with its bytes, to prove nothing changed. */
 const snapshot = (dir: string) => siteFiles(dir).map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]);
+
+const scratch = scratchFolders();
+after(() => scratch.removeAll());
 
 const build = (input: string, output: string) => runCli('build', [`--input=${input}`, `--output=${output}`, '--quiet']);
 
@@ -73,7 +77,7 @@ describe('output folder safety', () => {
       const { run, before: was, after } = cases[name]!;
       assert.equal(run.code, 1, run.stderr);
       assert.match(run.stderr, message);
-      assert.doesNotMatch(run.stderr, STACK);
+      assert.doesNotMatch(run.stderr, STACK_TRACE);
       assert.deepEqual(after(), was, 'no file added, changed or deleted');
     });
   }
