@@ -16,6 +16,7 @@ export function renderFrame(view: PageView, main: string, aside = ''): string {
 <title>${esc(title)}</title>${view.description ? `\n<meta name="description"${attr('content', view.description)}>` : ''}
 <link rel="canonical" href="${esc(view.canonical)}">
 <meta name="color-scheme" content="light dark">
+<link rel="icon" href="${esc(view.links.icon)}" type="image/svg+xml">
 <link rel="stylesheet" href="${esc(view.links.stylesheet)}">
 <script src="${esc(view.links.script)}" defer></script>
 </head>

@@ -17,6 +17,8 @@ export interface SiteLinks {
   allPages: string;
   stylesheet: string;
   script: string;
+  /** The site icon; linked so browsers do not ask for a missing `/favicon.ico`. */
+  icon: string;
 }
 
 /** Everything the page layout renders; the layout computes nothing itself. */
@@ -56,6 +58,7 @@ export function siteLinksOf(pathPrefix: string, assetVersion: string): SiteLinks
     allPages: p('/all-pages/'),
     stylesheet: p(`/assets/site.css?v=${assetVersion}`),
     script: p(`/assets/site.js?v=${assetVersion}`),
+    icon: p('/assets/favicon.svg'),
   };
 }
 
