@@ -68,6 +68,15 @@ for (const siteName of Object.keys(SITES)) {
             for (const url of urls) {
               await page.goto(server.url + url.slice(1));
               problems.push(...describeViolations(url, await axe(page)));
+              // WCAG 1.4.10 Reflow, which axe does not check: nothing makes the page scroll sideways.
+              // Nor does any part spill into the next column.
+              const overflowing = await page.evaluate(() =>
+                ['html', 'main', '.site-sidebar', '.toc', 'header', 'footer']
+                  .map((selector) => [selector, document.querySelector(selector)] as const)
+                  .filter(([, e]) => e && e.scrollWidth - e.clientWidth > 1)
+                  .map(([selector, e]) => `${selector} by ${e!.scrollWidth - e!.clientWidth}px`),
+              );
+              if (overflowing.length > 0) problems.push(`${url} overflows sideways: ${overflowing.join(', ')}`);
             }
             if (width === 'phone') {
               // The folded navigation, opened.
