@@ -4,6 +4,7 @@ import { highlightCode } from './highlight.ts';
 import type { PageFacts, SectionFact } from './pageFacts.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { guardRawHtml } from './rawHtmlGuard.ts';
+import { useOutlineHeadingLevels } from './headingLevels.ts';
 
 export interface MarkdownOptions {
   /** URL prefix the site is served under (`/` or `/preview/branch/`); prepended to `/…` links. */
@@ -36,6 +37,7 @@ export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
     const facts = collectPageFacts(state.tokens, offset, prefix, state);
     options.onPageFacts?.(state.env, facts);
   });
+  useOutlineHeadingLevels(md, 'guidebook_page_facts');
 
   // Code blocks scroll sideways on phones; a scrolling region must be reachable by keyboard.
   const fence = md.renderer.rules.fence!;
