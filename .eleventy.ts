@@ -8,6 +8,8 @@ import { contentPathOf, getBuildContext } from './src/site/buildContext.ts';
 import { createGuidebookData } from './src/site/siteData.ts';
 import { passthroughGlobs } from './src/site/passthroughGlobs.ts';
 import { reloadSiteModel } from './src/site/reloadSiteModel.ts';
+import { formatProblems } from './src/content/errors.ts';
+import { renderHeadersFile } from './src/security/responseHeaders.ts';
 import { renderAllPages, renderNotFound, renderSearchPage, renderSitemap } from './layouts/system-pages.ts';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -43,6 +45,11 @@ export default function configure(eleventyConfig: EleventyConfig) {
       return page?.page.bodyLine ?? 1;
     },
     onPageFacts: (env, facts) => context.facts.set(contentPathOf(context, pageInputPath(env)), facts),
+    onWarning: (env, warning) => {
+      const contentPath = contentPathOf(context, pageInputPath(env));
+      const file = context.model?.tree.byInputPath.get(contentPath)?.page.file ?? contentPath;
+      console.warn(formatProblems([{ severity: 'warning', file, ...warning }]));
+    },
   };
   eleventyConfig.setLibrary('md', format ? format.markdownLibrary(markdownOptions) : createMarkdown(markdownOptions));
 
@@ -64,6 +71,8 @@ export default function configure(eleventyConfig: EleventyConfig) {
   eleventyConfig.addTemplate('404.11ty.js', { data: { ...system, permalink: '/404.html' }, render: () => renderNotFound(guidebook.systemView('Page not found', '/404.html')) });
   eleventyConfig.addTemplate('all-pages.11ty.js', { data: { ...system, permalink: '/all-pages/' }, render: () => renderAllPages(guidebook.systemView('All pages', '/all-pages/'), guidebook.allPages()) });
   eleventyConfig.addTemplate('search.11ty.js', { data: { ...system, permalink: '/search/' }, render: () => renderSearchPage(guidebook.systemView('Search', '/search/')) });
+  // Response headers for Netlify and Cloudflare Pages (src/security/responseHeaders.ts).
+  eleventyConfig.addTemplate('headers.11ty.js', { data: { ...system, permalink: '/_headers' }, render: () => renderHeadersFile() });
   eleventyConfig.addTemplate('sitemap.11ty.js', { data: { ...system, permalink: '/sitemap.xml' }, render: () => renderSitemap(guidebook.sitemap()) });
 
   eleventyConfig.on('eleventy.before', () => reloadSiteModel(context));

@@ -1,6 +1,7 @@
 import type { PageView } from '../src/site/pageView.ts';
 import { renderFrame } from './parts/frame.ts';
 import { attr, esc } from './parts/html.ts';
+import { gap } from './parts/sidebar.ts';
 
 interface LayoutData {
   content: string;
@@ -10,7 +11,7 @@ interface LayoutData {
 
 function breadcrumbs(view: PageView): string {
   if (view.nav.breadcrumbs.length === 0) return '';
-  const items = view.nav.breadcrumbs.map((c) => `<li><a href="${esc(c.url)}">${esc(c.label)}</a></li>`).join('');
+  const items = view.nav.breadcrumbs.map((c) => `${gap(c.skipped)}<li><a href="${esc(c.url)}">${esc(c.label)}</a></li>`).join('');
   return `<nav class="breadcrumbs" aria-label="Breadcrumb"><ol>${items}<li><span aria-current="page">${esc(view.title)}</span></li></ol></nav>`;
 }
 

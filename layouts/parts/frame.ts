@@ -1,10 +1,7 @@
 import type { PageView } from '../../src/site/pageView.ts';
 import { renderSidebar } from './sidebar.ts';
 import { attr, esc } from './html.ts';
-
-/** The policy readers' browsers enforce: our own scripts, styles and images only, nothing inline. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; form-action 'self'; base-uri 'none'";
+import { CONTENT_SECURITY_POLICY, REFERRER_POLICY } from '../../src/security/contentSecurityPolicy.ts';
 
 /** The frame around every page: head, skip link, header with search, sidebar, footer. */
 export function renderFrame(view: PageView, main: string, aside = ''): string {
@@ -15,10 +12,11 @@ export function renderFrame(view: PageView, main: string, aside = ''): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
-<meta name="referrer" content="strict-origin-when-cross-origin">
+<meta name="referrer" content="${REFERRER_POLICY}">
 <title>${esc(title)}</title>${view.description ? `\n<meta name="description"${attr('content', view.description)}>` : ''}
 <link rel="canonical" href="${esc(view.canonical)}">
 <meta name="color-scheme" content="light dark">
+<link rel="icon" href="${esc(view.links.icon)}" type="image/svg+xml">
 <link rel="stylesheet" href="${esc(view.links.stylesheet)}">
 <script src="${esc(view.links.script)}" defer></script>
 </head>

@@ -1,13 +1,18 @@
 import type { SidebarItem } from '../../src/nav/pageNav.ts';
 import { attr, esc } from './html.ts';
 
+/** Where a very deep path was shortened: how many levels are not shown. */
+export function gap(skipped: number | undefined): string {
+  return skipped ? `<li class="nav-gap">… ${skipped} level${skipped === 1 ? '' : 's'}</li>` : '';
+}
+
 function item(entry: SidebarItem): string {
   const classes = [entry.open ? 'is-open' : '', entry.hasChildren ? 'has-children' : ''].filter(Boolean).join(' ');
   const children = entry.children ? `<ul>${entry.children.map(item).join('')}</ul>` : '';
   const more = entry.more
     ? `<li class="nav-more"><a href="${esc(entry.more.url)}">${entry.more.count} more in ${esc(entry.more.label)}</a></li>`
     : '';
-  return `<li${attr('class', classes || undefined)}><a href="${esc(entry.url)}"${entry.current ? ' aria-current="page"' : ''}>${esc(entry.label)}</a>${children}</li>${more}`;
+  return `${gap(entry.skipped)}<li${attr('class', classes || undefined)}><a href="${esc(entry.url)}"${entry.current ? ' aria-current="page"' : ''}>${esc(entry.label)}</a>${children}</li>${more}`;
 }
 
 /**

@@ -4,6 +4,8 @@ import { highlightCode } from './highlight.ts';
 import type { PageFacts, SectionFact } from './pageFacts.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { prefixHtmlUrls } from './prefixHtmlUrls.ts';
+import { guardRawHtml } from './rawHtmlGuard.ts';
+import { useOutlineHeadingLevels } from './headingLevels.ts';
 
 export interface MarkdownOptions {
   /** URL prefix the site is served under (`/` or `/preview/branch/`); prepended to `/…` links. */
@@ -14,6 +16,8 @@ export interface MarkdownOptions {
   lineOffset?: (env: unknown) => number;
   /** Extra markdown-it plugins (Jekyll mode adds kramdown's syntax). */
   plugins?: ((md: MarkdownIt) => void)[];
+  /** Called for what the build changed in a page's raw HTML (see src/security/rawHtml.ts). */
+  onWarning?: (env: unknown, warning: { line?: number; message: string }) => void;
 }
 
 const ID_ATTRIBUTE = /\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
@@ -34,6 +38,7 @@ export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
     const facts = collectPageFacts(state.tokens, offset, prefix, state);
     options.onPageFacts?.(state.env, facts);
   });
+  useOutlineHeadingLevels(md, 'guidebook_page_facts');
 
   // Code blocks scroll sideways on phones; a scrolling region must be reachable by keyboard.
   const fence = md.renderer.rules.fence!;
@@ -50,11 +55,27 @@ export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
     }
   }
 
-  // Wide tables scroll inside a labelled, focusable region instead of widening the page.
-  md.renderer.rules.table_open = () => '<div class="table-scroll" tabindex="0" role="region" aria-label="Table">\n<table>\n';
-  md.renderer.rules.table_close = () => '</table>\n</div>\n';
+  // Wide tables scroll inside a labelled, focusable region instead of widening the page;
+  // numbered, so a screen reader's list of regions tells them apart.
+  md.renderer.rules.table_open = (tokens, idx) =>
+    `<section class="table-scroll" tabindex="0" aria-label="Table ${tableNumber(tokens, idx)}">\n<table>\n`;
+  md.renderer.rules.table_close = () => '</table>\n</section>\n';
 
+  guardRawHtml(md, { lineOffset: options.lineOffset, onWarning: options.onWarning });
   return md;
+}
+
+const tableNumbers = new WeakMap<Token[], Map<number, number>>();
+
+/** 1 for the page's first table, 2 for the next…; counted once per page. */
+function tableNumber(tokens: Token[], idx: number): number {
+  let numbers = tableNumbers.get(tokens);
+  if (!numbers) {
+    numbers = new Map();
+    for (let i = 0, n = 0; i < tokens.length; i++) if (tokens[i]!.type === 'table_open') numbers.set(i, ++n);
+    tableNumbers.set(tokens, numbers);
+  }
+  return numbers.get(idx) ?? 1;
 }
 
 export function normalizePrefix(prefix: string): string {
@@ -118,6 +139,7 @@ function collectPageFacts(tokens: Token[], lineOffset: number, prefix: string, s
       }
       // The anchor link follows the heading text; CSS shows it on hover and focus.
       const anchor = new state.Token('html_inline', '', 0);
+      anchor.meta = { generated: true };
       anchor.content = ` <a class="heading-anchor" href="#${escapeHtml(id)}" aria-label="Link to this section: ${escapeHtml(text)}">#</a>`;
       inline.children = [...(inline.children ?? []), anchor];
       recordInline(inline, lineOf(inline), prefix, facts);

@@ -14,11 +14,15 @@ export interface SidebarItem {
   more?: { count: number; url: string; label: string };
   /** A link to another site (a Jekyll guide's navigation can list one). */
   external?: boolean;
+  /** Levels of a very deep path left out between this item and the list it is shown in. */
+  skipped?: number;
 }
 
 export interface NavLink {
   label: string;
   url: string;
+  /** Levels of a very deep path left out before this link (breadcrumbs). */
+  skipped?: number;
 }
 
 /** Everything a layout needs to render one page's navigation. */
@@ -40,22 +44,40 @@ export const SIDEBAR_LIST_LIMIT = 25;
 const WINDOW_RADIUS = 5;
 
 /**
+ * A path deeper than this is shortened in the sidebar and breadcrumbs: the top-level page, a
+ * gap, and the last `DEEP_PATH_KEPT` levels, so a chain of hundreds of pages neither nests the
+ * sidebar off the screen nor makes every page of it weigh as much as the chain is long.
+ */
+export const DEEP_PATH_LIMIT = 6;
+const DEEP_PATH_KEPT = 4;
+
+/** The page and its ancestors, top-level page first. */
+function chainOf(node: NavNode | undefined): NavNode[] {
+  const chain: NavNode[] = [];
+  for (let n = node; n; n = n.parent) chain.unshift(n);
+  return chain;
+}
+
+/**
  * The sidebar: the home page, the top-level pages, and the children of each page on the path
  * to the current one (and of the current page): its size grows with depth, not with the site.
  * With no current page (404, search) it shows the top level only.
  */
 export function buildSidebar(tree: NavTree, node: NavNode | undefined, withPrefix: (url: string) => string): SidebarItem[] {
-  const path = new Set<NavNode>();
-  for (let n: NavNode | undefined = node; n; n = n.parent) path.add(n);
+  const chain = chainOf(node);
+  const path = new Set<NavNode>(chain);
+  // On a very deep path the top-level page's open child list jumps to a page further down.
+  const deep = chain.length > DEEP_PATH_LIMIT;
+  const jumpTo = deep ? chain[chain.length - DEEP_PATH_KEPT]! : undefined;
+  const jumpSkipped = chain.length - DEEP_PATH_KEPT - 1;
 
-  const item = (s: NavNode, children?: SidebarItem[]): SidebarItem => ({
-    label: s.page.label,
-    url: withPrefix(s.page.url),
-    current: s === node,
-    open: path.has(s),
-    hasChildren: s.children.length > 0,
-    children,
-  });
+  const item = (s: NavNode): SidebarItem => {
+    const open = path.has(s);
+    let children: SidebarItem[] | undefined;
+    if (open && deep && s === chain[0]) children = [{ ...item(jumpTo!), skipped: jumpSkipped }];
+    else if (open && s.children.length > 0) children = items(s.children, s);
+    return { label: s.page.label, url: withPrefix(s.page.url), current: s === node, open, hasChildren: s.children.length > 0, children };
+  };
 
   const items = (siblings: NavNode[], owner: NavNode | undefined): SidebarItem[] => {
     let shown = siblings;
@@ -70,7 +92,7 @@ export function buildSidebar(tree: NavTree, node: NavNode | undefined, withPrefi
         ? { count: siblings.length - shown.length, url: `${withPrefix(owner.page.url)}#childPages`, label: owner.page.label }
         : { count: siblings.length - shown.length, url: withPrefix(SYSTEM_URLS.allPages), label: 'All pages' };
     }
-    const list = shown.map((s) => item(s, path.has(s) && s.children.length > 0 ? items(s.children, s) : undefined));
+    const list = shown.map(item);
     if (more && list.length > 0) list[list.length - 1] = { ...list[list.length - 1]!, more };
     // Links to other sites keep their place in the list (only shown when the list is whole).
     const externals = shown === siblings ? tree.externalLinks?.get(owner === tree.home ? undefined : owner) : undefined;
@@ -91,8 +113,11 @@ export function buildSidebar(tree: NavTree, node: NavNode | undefined, withPrefi
 export function buildPageNav(tree: NavTree, node: NavNode, withPrefix: (url: string) => string): PageNav {
   const link = (n: NavNode): NavLink => ({ label: n.page.label, url: withPrefix(n.page.url) });
 
-  const breadcrumbs: NavLink[] = [];
-  for (let n = node.parent; n; n = n.parent) breadcrumbs.unshift(link(n));
+  const ancestors = chainOf(node).slice(0, -1);
+  const breadcrumbs: NavLink[] =
+    ancestors.length > DEEP_PATH_LIMIT
+      ? [link(ancestors[0]!), { ...link(ancestors[ancestors.length - DEEP_PATH_KEPT]!), skipped: ancestors.length - DEEP_PATH_KEPT - 1 }, ...ancestors.slice(1 - DEEP_PATH_KEPT).map(link)]
+      : ancestors.map(link);
   if (tree.home && node !== tree.home) breadcrumbs.unshift(link(tree.home));
 
   const previous = tree.order[node.index - 1];

@@ -18,6 +18,8 @@ export interface SiteLinks {
   allPages: string;
   stylesheet: string;
   script: string;
+  /** The site icon; linked so browsers do not ask for a missing `/favicon.ico`. */
+  icon: string;
 }
 
 /** Everything the page layout renders; the layout computes nothing itself. */
@@ -57,6 +59,7 @@ export function siteLinksOf(pathPrefix: string, assetVersion: string): SiteLinks
     allPages: p(SYSTEM_URLS.allPages),
     stylesheet: p(`${ASSETS_URL}site.css?v=${assetVersion}`),
     script: p(`${ASSETS_URL}site.js?v=${assetVersion}`),
+    icon: p(`${ASSETS_URL}favicon.svg`),
   };
 }
 

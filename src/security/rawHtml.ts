@@ -1,0 +1,175 @@
+import { defaultTreeAdapter, html as parse5Html, parseFragment, serialize, type DefaultTreeAdapterTypes } from 'parse5';
+import { withNoopener } from './linkRel.ts';
+
+type ParentNode = DefaultTreeAdapterTypes.ParentNode;
+type ChildNode = DefaultTreeAdapterTypes.ChildNode;
+type Element = DefaultTreeAdapterTypes.Element;
+
+/** One thing the build changed in a page's raw HTML, for a warning to the editor. */
+export interface RawHtmlChange {
+  /** Text as the editor would have written it (`<script`, `onclick=`), to find the line. */
+  snippet: string;
+  message: string;
+}
+
+/**
+ * Elements left out with everything inside: the Content-Security-Policy would block them in
+ * readers' browsers anyway, or they belong in the page head, which the layout writes.
+ */
+const REMOVED_ELEMENTS: Record<string, string> = {
+  script: 'the Content-Security-Policy lets no page script run',
+  noscript: 'the site works without scripts, so it would only show stray text',
+  style: 'the Content-Security-Policy blocks inline styles; use a class from the site stylesheet',
+  link: 'stylesheets and other linked resources belong to the layout',
+  iframe: 'the Content-Security-Policy blocks embedded pages; link to the page instead',
+  frame: 'the Content-Security-Policy blocks embedded pages; link to the page instead',
+  frameset: 'the Content-Security-Policy blocks embedded pages; link to the page instead',
+  object: 'the Content-Security-Policy blocks embedded objects; link to the file instead',
+  embed: 'the Content-Security-Policy blocks embedded objects; link to the file instead',
+  base: 'it would change where every link on the page points',
+  meta: 'it belongs in the page head, which the layout writes',
+  title: 'the page title comes from the front matter `title`',
+  template: 'a template shows nothing to readers',
+};
+
+/** Elements whose text runs to the end of the document (`<plaintext>`) or that are obsolete. */
+const SHOWN_AS_PRE = new Set(['plaintext', 'xmp', 'listing']);
+
+/** Landmarks only the layout may create: one banner, one main, one contentinfo per page. */
+const LAYOUT_LANDMARK_ROLES = new Set(['main', 'banner', 'contentinfo']);
+
+/** Attributes that hold a URL a browser would follow or load (SVG animation can set one too). */
+const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'background', 'cite', 'data', 'from', 'to', 'values']);
+
+/** Deeper raw HTML is flattened: it keeps the serializer (and readers' browsers) off a cliff. */
+export const MAX_RAW_HTML_DEPTH = 200;
+
+/**
+ * Makes a page's rendered HTML safe to place inside the layout's `<article>`: the HTML is parsed
+ * as browsers parse it (parse5 follows the WHATWG algorithm) as the content of an `<article>`,
+ * so unclosed elements are closed, stray end tags (`</main>`, `</div>`) are dropped and an
+ * unclosed `<!--` ends with the content instead of swallowing the rest of the page. What could
+ * still break the page frame, or what the Content-Security-Policy would block anyway (scripts,
+ * inline styles and event handlers, `javascript:` URLs), is removed and reported.
+ */
+export function sanitizeContentHtml(html: string): { html: string; changes: RawHtmlChange[] } {
+  const changes = new Map<string, RawHtmlChange>();
+  const report = (snippet: string, message: string) => {
+    if (!changes.has(message)) changes.set(message, { snippet, message });
+  };
+  const context = defaultTreeAdapter.createElement('article', parse5Html.NS.HTML, []);
+  const fragment = parseFragment(context, html, {
+    onParseError: (error) => {
+      if (error.code === 'eof-in-comment') {
+        report('<!--', 'an HTML comment `<!--` is never closed, so it hides the rest of the page; close it with `-->`.');
+      }
+    },
+  });
+  cleanTree(fragment, report);
+  return { html: serialize(fragment), changes: [...changes.values()] };
+}
+
+function cleanTree(root: ParentNode, report: (snippet: string, message: string) => void): void {
+  // Iterative walk: raw HTML can be nested deeper than the call stack allows.
+  const stack: { parent: ParentNode; depth: number }[] = [{ parent: root, depth: 0 }];
+  while (stack.length > 0) {
+    const { parent, depth } = stack.pop()!;
+    const children = parent.childNodes;
+    for (let i = 0; i < children.length; i++) {
+      const node = children[i]!;
+      if (!isElement(node)) continue;
+      const name = node.tagName;
+      const removal = REMOVED_ELEMENTS[name];
+      if (removal !== undefined) {
+        children.splice(i--, 1);
+        report(`<${name}`, `raw HTML \`<${name}>\` was left out: ${removal}.`);
+        continue;
+      }
+      if (depth >= MAX_RAW_HTML_DEPTH) {
+        // Unwrap: the children take the element's place and are looked at again.
+        for (const child of node.childNodes) child.parentNode = parent;
+        children.splice(i--, 1, ...node.childNodes);
+        report(`<${name}`, `raw HTML nested more than ${MAX_RAW_HTML_DEPTH} levels deep was flattened.`);
+        continue;
+      }
+      if (name === 'main') {
+        rename(node, 'div');
+        report('<main', 'raw HTML `<main>` became a `<div>`: the layout already has the one `<main>` of the page.');
+      } else if (SHOWN_AS_PRE.has(name)) {
+        rename(node, 'pre');
+        report(`<${name}`, `raw HTML \`<${name}>\` became a \`<pre>\`.`);
+      }
+      cleanAttributes(node, report);
+      stack.push({ parent: node, depth: depth + 1 });
+    }
+  }
+}
+
+function cleanAttributes(element: Element, report: (snippet: string, message: string) => void): void {
+  const tag = element.tagName;
+  element.attrs = element.attrs.filter((attribute) => {
+    const name = attribute.name.toLowerCase();
+    if (name.startsWith('on')) {
+      report(`${name}=`, `the \`${name}\` attribute was left out: the Content-Security-Policy blocks inline event handlers.`);
+      return false;
+    }
+    if (name === 'style') {
+      report('style=', 'a `style` attribute was left out: the Content-Security-Policy blocks inline styles; use a class from the site stylesheet.');
+      return false;
+    }
+    if (name === 'srcdoc') {
+      report('srcdoc=', 'a `srcdoc` attribute was left out.');
+      return false;
+    }
+    if (URL_ATTRIBUTES.has(name)) {
+      const scheme = unsafeScheme(attribute.value, tag === 'img' && name === 'src');
+      if (scheme) {
+        report(`${scheme}:`, `a \`${scheme}:\` URL in \`<${tag} ${name}>\` was left out: such links run code or hide content.`);
+        return false;
+      }
+    }
+    if (name === 'role' && LAYOUT_LANDMARK_ROLES.has(attribute.value.trim().toLowerCase())) {
+      report('role=', `\`role="${attribute.value.trim()}"\` was left out: only the layout marks the page's ${attribute.value.trim()} region.`);
+      return false;
+    }
+    if (name === 'autofocus') {
+      report('autofocus', 'an `autofocus` attribute was left out: it moves keyboard and screen reader users away from the top of the page.');
+      return false;
+    }
+    if (name === 'tabindex' && Number(attribute.value) > 0) {
+      report('tabindex=', 'a positive `tabindex` was left out: it makes the keyboard order differ from the reading order.');
+      return false;
+    }
+    return true;
+  });
+  const target = element.attrs.find((a) => a.name === 'target');
+  if (target) {
+    const rel = element.attrs.find((a) => a.name === 'rel');
+    const value = withNoopener(target.value, rel?.value);
+    if (rel) rel.value = value ?? rel.value;
+    else if (value !== undefined) element.attrs.push({ name: 'rel', value });
+  }
+}
+
+/**
+ * `javascript:`, `vbscript:` or `data:` at the start of a URL, read as browsers read it (they
+ * ignore spaces and control characters in the scheme); `data:image/…` is allowed for images,
+ * as markdown-it allows it in `![]()`.
+ */
+export function unsafeScheme(url: string, isImage = false): string | undefined {
+  // eslint-disable-next-line no-control-regex
+  const compact = url.replace(/[\u0000-\u0020]/g, '').toLowerCase();
+  const match = /^(javascript|vbscript|data):/.exec(compact);
+  if (!match) return undefined;
+  if (match[1] === 'data' && isImage && /^data:image\/(gif|png|jpeg|webp);/.test(compact)) return undefined;
+  return match[1];
+}
+
+function isElement(node: ChildNode): node is Element {
+  return 'tagName' in node;
+}
+
+function rename(element: Element, tagName: string): void {
+  element.tagName = tagName;
+  element.nodeName = tagName;
+}
