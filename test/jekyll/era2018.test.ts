@@ -35,15 +35,15 @@ describe('a 2018-style Jekyll guide', () => {
 
   it('renders the captured, filtered include as task lists with relative links', () => {
     const html = article('ato/checklist');
-    assert.match(html, /<label class="task-list-item-label"><input class="task-list-item-checkbox" type="checkbox" disabled> Confirm the <a href="\.\.\/\.\.\/ato\/levels\/">impact level<\/a>\.<\/label>/);
-    assert.match(html, /type="checkbox" disabled checked> Name a system owner/);
+    assert.match(html, /<label class="task-list-item-label"><input class="task-list-item-checkbox" type="checkbox" disabled=""> Confirm the <a href="\.\.\/\.\.\/ato\/levels\/">impact level<\/a>\.<\/label>/);
+    assert.match(html, /type="checkbox" disabled="" checked=""> Name a system owner/);
     assert.doesNotMatch(html, /Render the checklist|\{%|\[ \]/, 'comments, tags and task markers do not show');
     assert.match(html, /<div class="usa-alert usa-alert--warning">\s*<p class="usa-alert__text">Start at least six weeks before launch\.<\/p>/);
   });
 
   it('applies kramdown attribute lists and never shows them', () => {
-    assert.match(article('ato/checklist'), /<a href="\.\.\/levels\/" target="_blank">Read the levels first<\/a>/);
-    assert.match(article('ato/levels'), /<h3 id="moderate-systems">Moderate /);
+    assert.match(article('ato/checklist'), /<a href="\.\.\/levels\/" target="_blank" rel="noopener">Read the levels first<\/a>/);
+    assert.match(article('ato/levels'), /<h2 id="moderate-systems">Moderate /);
     const logging = article('infrastructure/logging');
     assert.doesNotMatch(logging, /\{:/);
     assert.equal((logging.match(/<tr>/g) ?? []).length, 3, 'the attribute list is not a table row');

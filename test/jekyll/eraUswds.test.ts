@@ -55,7 +55,7 @@ describe('a uswds-jekyll guide', () => {
     assert.match(page('research'), /<a href="\/field-guide\/research\/surveys\/">surveys<\/a>/);
     assert.match(page('research'), /<a href="\/field-guide\/research\/interviews">interviews<\/a>/);
     assert.match(page(''), /<a href="\/field-guide\/research\/">Research<\/a>[\s\S]*<a href="\/field-guide\/design\/">Design<\/a>/);
-    assert.match(page('research/interviews'), /<p class="usa-alert__text"><p>Always ask for <strong>consent<\/strong> before recording\.<\/p>/);
+    assert.match(page('research/interviews'), /<p class="usa-alert__text"><\/p><p>Always ask for <strong>consent<\/strong> before recording\.<\/p>/);
     assert.match(page('design'), /<img src="\/field-guide\/images\/process\.svg" alt="How research feeds design">/);
   });
 

@@ -25,7 +25,7 @@ describe('Markdown as kramdown rendered it (Jekyll mode)', () => {
     const { html } = render('A paragraph.\n{: .lead}\n\n```\nkey: value\n```\n{: .language-yaml}\n\n[Open](https://x.example/){:target="_blank"}\n\n{: .stray}\n\nText with {: .inline} left over.\n');
     assert.match(html, /<p class="lead">A paragraph\.<\/p>/);
     assert.match(html, /<code class="language-yaml">[\s\S]*hljs-attr/, 'the fence gets its language and is highlighted');
-    assert.match(html, /<a href="https:\/\/x\.example\/" target="_blank">Open<\/a>/);
+    assert.match(html, /<a href="https:\/\/x\.example\/" target="_blank" rel="noopener">Open<\/a>/);
     assert.doesNotMatch(html, /\{:/);
   });
 
@@ -44,8 +44,8 @@ describe('Markdown as kramdown rendered it (Jekyll mode)', () => {
 
   it('renders task lists as disabled, labelled checkboxes', () => {
     const { html } = render('- [ ] Plan\n- [x] Done\n- Not a task\n');
-    assert.match(html, /<li class="task-list-item"><label class="task-list-item-label"><input class="task-list-item-checkbox" type="checkbox" disabled> Plan<\/label><\/li>/);
-    assert.match(html, /type="checkbox" disabled checked> Done/);
+    assert.match(html, /<li class="task-list-item"><label class="task-list-item-label"><input class="task-list-item-checkbox" type="checkbox" disabled=""> Plan<\/label><\/li>/);
+    assert.match(html, /type="checkbox" disabled="" checked=""> Done/);
     assert.match(html, /<li>Not a task<\/li>/);
   });
 

@@ -51,7 +51,7 @@ describe('createMarkdown', () => {
 
   it('renders GFM tables in a scrolling region and strikethrough', () => {
     const { html } = render('| Tool | Language |\n| --- | --- |\n| Bandit | Python |\n\n~~old~~\n');
-    assert.match(html, /<div class="table-scroll" tabindex="0" role="region" aria-label="Table">\n<table>/);
+    assert.match(html, /<section class="table-scroll" tabindex="0" aria-label="Table 1">\n<table>/);
     assert.match(html, /<th>Tool<\/th>/);
     assert.match(html, /<td>Bandit<\/td>/);
     assert.match(html, /<s>old<\/s>/);
@@ -89,20 +89,22 @@ describe('createMarkdown', () => {
       pathPrefix: '/preview/branch/',
     });
     assert.match(html, /<a href="\/preview\/branch\/security\/">a<\/a>/);
-    assert.match(html, /<img src='\/preview\/branch\/i\.png'/);
+    assert.match(html, /<img src="\/preview\/branch\/i\.png"/);
     assert.match(html, /<a href="\/\/cdn\.example\.org\/">b<\/a>/);
     assert.match(html, /<a href="rel\/">c<\/a>/);
     assert.match(html, /Inline <a href="\/preview\/branch\/x\/">x<\/a>/);
     assert.equal(render('<a href="/security/">a</a>\n').html, '<p><a href="/security/">a</a></p>\n', 'no prefix, no change');
   });
 
+  // `####` straight under `##` is an h3 once heading levels follow the outline (headingLevels.ts).
   it('collects the plain text of each h2/h3 section', () => {
     const { facts } = render('Intro text.\n\n## One\n\nFirst part.\n\n#### Deep\n\nMore.\n\n### Two\n\nSecond `code`.\n');
     assert.deepEqual(
       facts.sections.map((s) => [s.id, s.text]),
       [
         [undefined, 'Intro text.'],
-        ['one', 'First part. Deep More.'],
+        ['one', 'First part.'],
+        ['deep', 'More.'],
         ['two', 'Second code.'],
       ],
     );
