@@ -2,6 +2,7 @@
 // this file only wires those modules into Eleventy's hooks.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { scheduleLinkReport } from './src/links/reportAfterBuild.ts';
 import { createMarkdown } from './src/markdown/createMarkdown.ts';
 import { assetVersion } from './src/site/assetVersion.ts';
 import { contentPathOf, getBuildContext } from './src/site/buildContext.ts';
@@ -62,6 +63,10 @@ export default function configure(eleventyConfig: EleventyConfig) {
   eleventyConfig.addTemplate('sitemap.11ty.js', { data: { ...system, permalink: '/sitemap.xml' }, render: () => renderSitemap(guidebook.sitemap()) });
 
   eleventyConfig.on('eleventy.before', () => reloadSiteModel(context));
+  // `npm run build` reports links itself once the site is published; the dev server does it here.
+  eleventyConfig.on('eleventy.after', () => {
+    if (context.mode === 'serve') scheduleLinkReport(context);
+  });
 
   return {
     markdownTemplateEngine: false,
