@@ -107,20 +107,19 @@ function hrefVariants(href: string, pathPrefix: string): string[] {
   return [...variants].filter((v) => v !== '');
 }
 
-const OPENERS = new Set(['(', '<', '"', "'", ' ', '\t']);
+const OPENERS = new Set(['(', '<', '"', "'", '=']);
 const CLOSERS = new Set([')', '>', '"', "'", ' ', '\t', '\n', '\r']);
 
 /**
  * The first line (1-based) where one of the variants stands as a whole link destination:
- * `(href)`, `<href>`, `"href"`, `[ref]: href`.
+ * `(href)`, `(href "title")`, `<href>`, `href="href"`, `[ref]: href`.
  */
 export function lineOfHref(text: string, variants: readonly string[]): number | undefined {
   let first: number | undefined;
   for (const variant of variants) {
     for (let at = text.indexOf(variant); at >= 0 && (first === undefined || at < first); at = text.indexOf(variant, at + 1)) {
-      const before = at === 0 ? '\n' : text[at - 1]!;
       const after = text[at + variant.length] ?? '\n';
-      if ((OPENERS.has(before) || before === '\n') && CLOSERS.has(after)) {
+      if (CLOSERS.has(after) && (OPENERS.has(text[at - 1] ?? '') || /\]:[ \t]*$/.test(text.slice(Math.max(0, at - 40), at)))) {
         first = at;
         break;
       }
@@ -168,7 +167,7 @@ export function whatIsWrong(problem: TargetProblem, kind: RefKind, pagePath: str
     case 'invalid':
       return 'it is not a valid URL';
     case 'external':
-      return `${problem.path} ${problem.detail ?? 'does not work'}`;
+      return `the site ${problem.detail ?? 'did not answer'}`;
     case 'moved':
       return `${problem.path} has moved to ${problem.movedTo}`;
   }

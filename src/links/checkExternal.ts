@@ -149,7 +149,7 @@ async function fetchWithLinkinator(urls: string[], options: ExternalCheckOptions
       retry: true,
       retryErrors: true,
       retryErrorsCount: options.retries ?? 3,
-      retryErrorsJitter: options.retryJitterMs ?? 2_000,
+      retryErrorsJitter: options.retryJitterMs ?? 1_000,
       redirects: 'error',
     });
     for (const link of result.links) if (wanted.has(link.url)) outcomes.set(link.url, outcomeOf(link, options));

@@ -40,7 +40,8 @@ function toProblem(b: LinkBreak, asWarnings: boolean): ContentProblem {
 }
 
 function hintOf(b: LinkBreak): string | undefined {
-  const parts = [b.suggestion === undefined ? undefined : `Did you mean ${b.suggestion}?`, b.note].filter(Boolean);
+  const fix = b.problem === 'moved' ? `Link to ${b.suggestion} instead.` : `Did you mean ${b.suggestion}?`;
+  const parts = [b.suggestion === undefined ? undefined : fix, b.note].filter(Boolean);
   return parts.length > 0 ? parts.join(' ') : undefined;
 }
 
