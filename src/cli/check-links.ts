@@ -6,6 +6,7 @@ import { ContentValidationError } from '../content/errors.ts';
 import { checkBuiltSite } from '../links/checkLinks.ts';
 import { DEFAULT_CACHE_FILE, type ExternalCheckOptions } from '../links/checkExternal.ts';
 import { formatJson, formatText } from '../links/formatReport.ts';
+import { SITE_FLAGS } from './args.ts';
 
 const USAGE = `Usage: npm run check-links -- [--input=DIR] [--output=DIR] [--pathprefix=/path/] [--format=text|json]
                               [--external [--concurrency=N] [--timeout=SECONDS] [--retries=N] [--cache-dir=DIR]]`;
@@ -22,9 +23,7 @@ export function parseCheckLinksArgs(argv: string[]): CheckLinksArgs {
   const { values } = parseArgs({
     args: argv,
     options: {
-      input: { type: 'string', default: 'content' },
-      output: { type: 'string', default: '_site' },
-      pathprefix: { type: 'string', default: '/' },
+      ...SITE_FLAGS,
       format: { type: 'string', default: 'text' },
       external: { type: 'boolean', default: false },
       concurrency: { type: 'string', default: '8' },

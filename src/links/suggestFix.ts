@@ -57,7 +57,7 @@ export function suggestFix(link: BrokenLink, index: SuggestionIndex, site: SiteA
     case 'outside-prefix': {
       const found = closestTarget(link, index, site);
       const mdNote = /\.md$/i.test(problem.path) ? 'Link to the page’s URL, not to its Markdown file.' : undefined;
-      if (!found) return mdNote ? { note: mdNote } : {};
+      if (!found) return { note: mdNote ?? nearestAbove(link, index, site) };
       // Outside the prefix: the href was not given the prefix (raw HTML); relative links need none.
       const outside = problem.problem === 'outside-prefix';
       let href = outside ? relativeHref(link.pageUrl, prefixed(urlOfPath(found.path), site.pathPrefix)) : hrefLike(link.href, urlOfPath(found.path), link.pageUrl, site.pathPrefix);
@@ -83,6 +83,19 @@ function anchorFix(href: string, fragment: string, target: LinkTarget | undefine
   if (headings.length === 0) return { note: 'That page has no headings to link to.' };
   const shown = headings.slice(0, 8).map((h) => `#${h}`).join(', ');
   return { note: `Its headings: ${shown}${headings.length > 8 ? ', …' : ''}.` };
+}
+
+/** For a page with no look-alike: the nearest existing page up its path, to start looking from. */
+function nearestAbove(link: BrokenLink, index: SuggestionIndex, site: SiteAddress): string | undefined {
+  if (!isPagePath(link.problem.path)) return undefined;
+  for (let url = link.problem.path.replace(/[^/]+\/?$/, ''); url.length > 0; url = url.replace(/[^/]+\/$/, '')) {
+    if (findTarget(index.targets, url)) {
+      const href = hrefLike(link.href, url, link.pageUrl, site.pathPrefix);
+      return `No page has a similar address; the nearest above it is ${href} (${prefixed(url, site.pathPrefix)}).`;
+    }
+    if (url === '/') break;
+  }
+  return undefined;
 }
 
 /** A near-typo of the id, or the id sharing the most words with it (a renamed heading). */
