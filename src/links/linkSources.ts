@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseFrontMatter } from '../content/frontMatter.ts';
 import type { Page } from '../content/page.ts';
 import { outputPathOf } from '../content/pageUrl.ts';
-import { createMarkdown } from '../markdown/createMarkdown.ts';
+import { createMarkdown, type MarkdownOptions } from '../markdown/createMarkdown.ts';
 import type { LinkFact, PageFacts } from '../markdown/pageFacts.ts';
 import { displayPath, type SiteModel } from '../site/loadSite.ts';
 
@@ -47,6 +47,10 @@ export interface MarkdownSourcesOptions {
   pathPrefix: string;
   /** Facts recorded while the pages rendered (a build); pages without them are parsed again. */
   facts?: ReadonlyMap<string, PageFacts>;
+  /** markdown-it plugins the build renders with (Jekyll mode's kramdown syntax). */
+  plugins?: MarkdownOptions['plugins'];
+  /** What the build does to a page's Markdown before rendering it (Jekyll mode's Liquid). */
+  transformBody?: (body: string, page: Page) => string;
 }
 
 /**
@@ -64,10 +68,15 @@ export function markdownSources(options: MarkdownSourcesOptions): LinkSources {
   const parseLinks = (page: Page, raw: string): LinkFact[] => {
     const front = parseFrontMatter(raw, page.file).parsed;
     if (!front) return [];
-    markdown ??= createMarkdown({ pathPrefix: options.pathPrefix, lineOffset: () => last.bodyLine, onPageFacts: (_env, facts) => (last.facts = facts) });
+    markdown ??= createMarkdown({
+      pathPrefix: options.pathPrefix,
+      plugins: options.plugins,
+      lineOffset: () => last.bodyLine,
+      onPageFacts: (_env, facts) => (last.facts = facts),
+    });
     last.bodyLine = front.bodyLine;
     last.facts = undefined;
-    markdown.parse(front.body, {});
+    markdown.parse(options.transformBody ? options.transformBody(front.body, page) : front.body, {});
     return (last.facts as PageFacts | undefined)?.links ?? [];
   };
   return {
