@@ -41,9 +41,9 @@ const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /**
  * Reads the links and ids of one built page in a single pass with regular expressions: the
  * output is our own well-formed HTML, and a full parser would cost several times as much on a
- * site of thousands of pages.
+ * site of thousands of pages. `keep` is applied to every value kept (see `scanSite`).
  */
-export function scanHtml(html: string): HtmlScan {
+export function scanHtml(html: string, keep: (text: string) => string = (text) => text): HtmlScan {
   const scan: HtmlScan = { ids: new Set(), headingIds: [], refs: new Map() };
   TAG.lastIndex = 0;
   for (let match = TAG.exec(html); match; match = TAG.exec(html)) {
@@ -59,7 +59,7 @@ export function scanHtml(html: string): HtmlScan {
     // Most tags (`<li>`, `<p class=…>`) carry nothing we need: skip them without parsing.
     const urlAttributes = URL_ATTRIBUTES[name];
     if (!urlAttributes && name !== 'meta' && !attributes.includes('id=')) continue;
-    readTag(name, attributes, urlAttributes, scan);
+    readTag(name, attributes, urlAttributes, scan, keep);
   }
   // Headings the page links to itself (anchor links, table of contents) are its sections;
   // the others (the title, "On this page") make poor suggestions.
@@ -68,7 +68,7 @@ export function scanHtml(html: string): HtmlScan {
   return scan;
 }
 
-function readTag(name: string, attributes: string, urlAttributes: readonly string[] | undefined, scan: HtmlScan): void {
+function readTag(name: string, attributes: string, urlAttributes: readonly string[] | undefined, scan: HtmlScan, keep: (text: string) => string): void {
   let httpEquivRefresh = false;
   let content: string | undefined;
   ATTRIBUTE.lastIndex = 0;
@@ -76,7 +76,7 @@ function readTag(name: string, attributes: string, urlAttributes: readonly strin
     const attribute = match[1]!.toLowerCase();
     const raw = match[2] ?? match[3] ?? match[4];
     if (raw === undefined) continue;
-    const value = decodeEntities(raw);
+    const value = keep(decodeEntities(raw));
     if (attribute === 'id' || (attribute === 'name' && name === 'a')) {
       if (value !== '') {
         scan.ids.add(value);

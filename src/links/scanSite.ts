@@ -31,15 +31,34 @@ export async function scanSite(siteDir: string): Promise<SiteScan> {
     else addTarget(targets, { path: sitePath });
   }
   const pages: ScannedPage[] = [];
+  const keep = stringPool();
   for (const [index, sitePath] of htmlFiles.entries()) {
     // Reading synchronously is several times faster than fs/promises for many small files
     // already in the page cache; yielding now and then keeps a dev server responsive.
     if (index % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
-    const scan = scanHtml(readFileSync(path.join(siteDir, sitePath), 'utf8'));
+    const scan = scanHtml(readFileSync(path.join(siteDir, sitePath), 'utf8'), keep);
     addTarget(targets, { path: sitePath, ids: scan.ids, headingIds: scan.headingIds, redirectTo: scan.redirectTo });
     pages.push({ path: sitePath, refs: scan.refs });
   }
   return { targets, pages };
+}
+
+/**
+ * One copy of each distinct href and id over the whole site. A value cut from a page's HTML
+ * would otherwise keep that whole page in memory (V8 slices share their parent string), and
+ * the navigation's hrefs repeat on every page.
+ */
+function stringPool(): (text: string) => string {
+  const pool = new Map<string, string>();
+  return (text) => {
+    let kept = pool.get(text);
+    if (kept === undefined) {
+      // Concatenating and slicing again makes a string of its own, detached from the page.
+      kept = `${text} `.slice(0, -1);
+      pool.set(kept, kept);
+    }
+    return kept;
+  };
 }
 
 /** Every file under `dir` as a site path (`/a/index.html`), the build's staging folder left out. */
