@@ -17,7 +17,8 @@ export interface SiteAddress {
 }
 
 // Any host name would do: it only anchors relative URLs while parsing.
-const BASE_ORIGIN = 'http://guidebook.invalid';
+const BASE_HOST = 'guidebook.invalid';
+const BASE_ORIGIN = `http://${BASE_HOST}`;
 
 /**
  * Resolves an href found on the page at `pageUrl` (the URL with the prefix, `/prefix/a/b/`)
@@ -34,7 +35,7 @@ export function resolveRef(href: string, pageUrl: string, site: SiteAddress): Re
     return { kind: 'invalid', href };
   }
   let pathname = url.pathname;
-  if (url.origin !== BASE_ORIGIN) {
+  if (url.host !== BASE_HOST || url.protocol !== 'http:') {
     const own = site.siteUrl ? ownSitePath(url.href, site.siteUrl) : undefined;
     if (own === undefined) return { kind: 'external', url: url.href };
     pathname = own;

@@ -21,7 +21,7 @@ export interface SuggestionIndex {
 }
 
 /** Past this many distinct misspelt names, suggestions stop searching by similarity (time). */
-const FUZZY_LIMIT = 25;
+const FUZZY_LIMIT = 10;
 
 export function buildSuggestionIndex(targets: SiteTargets): SuggestionIndex {
   const byLowerPath = new Map<string, LinkTarget>();
