@@ -70,9 +70,14 @@ async function main(): Promise<number> {
     console.error(`error: there is no built site in ${args.output}.\n    Build it first with \`npm run build\` (or point --output=DIR at a built site).`);
     return 2;
   }
+  const inputDir = path.resolve(args.input);
+  if (!existsSync(inputDir) || !statSync(inputDir).isDirectory()) {
+    console.error(`error: there is no content folder ${args.input}.\n    Pass the folder the site was built from with --input=DIR.`);
+    return 2;
+  }
   let report;
   try {
-    report = await checkBuiltSite({ inputDir: path.resolve(args.input), siteDir, pathPrefix: args.pathPrefix, external: args.external });
+    report = await checkBuiltSite({ inputDir, siteDir, pathPrefix: args.pathPrefix, external: args.external });
   } catch (error) {
     if (error instanceof ContentValidationError) {
       console.error(`${error.message}\n\nThe content has errors, so its links cannot be traced to their lines. Fix the errors above and build again.`);

@@ -54,10 +54,14 @@ export function attributeBreaks(found: readonly FoundBreak[], sources: LinkSourc
   for (const [pagePath, breaks] of byPage) {
     const pageUrl = prefixed(urlOfPath(pagePath), site.pathPrefix);
     const source = sources.sourceOf(pagePath);
+    // `x/` and `./x/` on one page are two hrefs in the HTML but match both source lines each.
+    const reported = new Set<string>();
     for (const b of breaks) {
       for (const place of placesOf(b, source, pageUrl, site, sources.layoutOf(pagePath))) {
         if (!place.layout) {
-          results.push(describe(b, place, pageUrl, site, suggestionIndex()));
+          const placeKey = `${place.line}\n${place.href}`;
+          if (!reported.has(placeKey)) results.push(describe(b, place, pageUrl, site, suggestionIndex()));
+          reported.add(placeKey);
           continue;
         }
         // Described once per layout link, however many pages carry it.

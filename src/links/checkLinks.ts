@@ -60,6 +60,8 @@ export interface CheckBuiltSiteOptions {
   model?: SiteModel;
   /** Facts the renderer recorded during a build, so no page is parsed again. */
   facts?: ReadonlyMap<string, PageFacts>;
+  /** Targets no file of the output shows (see `CheckLinksOptions.extraTargets`). */
+  extraTargets?: readonly LinkTarget[];
   external?: ExternalCheckOptions;
 }
 
@@ -76,6 +78,7 @@ export async function checkBuiltSite(options: CheckBuiltSiteOptions): Promise<Li
     pathPrefix,
     siteUrl: model.settings.url,
     sources: markdownSources({ model, pathPrefix, facts: options.facts }),
+    extraTargets: options.extraTargets,
     external: options.external && {
       ...options.external,
       skip: [...(options.external.skip ?? []), ...model.settings.linkCheckSkip, ...repositoryLinkPatterns(model.settings.repository)],

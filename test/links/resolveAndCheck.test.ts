@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { lineOfHref } from '../../src/links/attributeBreaks.ts';
+import { attributeBreaks, lineOfHref } from '../../src/links/attributeBreaks.ts';
 import { findBreaks } from '../../src/links/findBreaks.ts';
+import type { LinkSources } from '../../src/links/linkSources.ts';
 import { relativeHref, resolveRef } from '../../src/links/resolveRef.ts';
 import { scanHtml } from '../../src/links/scanHtml.ts';
 import type { SiteScan } from '../../src/links/scanSite.ts';
@@ -166,5 +167,37 @@ describe('lineOfHref', () => {
     assert.equal(lineOfHref('[a](/)\n', ['/']), 1);
     assert.equal(lineOfHref('a/b/c\n', ['/']), undefined);
     assert.equal(lineOfHref('x\n[ref]:  /guide/\n', ['/guide/']), 2);
+  });
+});
+
+describe('attributeBreaks', () => {
+  const scan = siteOf({
+    '/guide/index.html': '<a href="/gone/">nav</a><a href="x/">one</a><a href="./x/">two</a><a href="/raw-gone/">raw</a>',
+    '/404.html': '<a href="/gone/">nav</a>',
+    '/other/index.html': '<a href="/gone/">nav</a>',
+  });
+  const markdown = '# Guide\n\n[one](x/) and\n[two](./x/)\n\n<a href="/raw-gone/">raw</a>\n';
+  const sources: LinkSources = {
+    sourceOf: (sitePath) =>
+      sitePath === '/guide/index.html'
+        ? { file: 'content/guide/index.md', layout: 'layouts/page.11ty.ts', recorded: false, text: () => markdown, links: () => [{ href: 'x/', line: 3 }, { href: './x/', line: 4 }] }
+        : sitePath === '/other/index.html'
+          ? { file: 'content/other.md', layout: 'layouts/page.11ty.ts', recorded: false, text: () => 'no links here', links: () => assert.fail('a page whose text lacks the href is not parsed') }
+          : undefined,
+    layoutOf: () => 'layouts/system-pages.ts',
+  };
+
+  it('names each source line once, finds raw HTML by its text, and groups layout breaks by layout', () => {
+    const breaks = attributeBreaks(findBreaks(scan, root).breaks, sources, root, scan.targets);
+    assert.deepEqual(
+      breaks.map((b) => [b.file, b.line, b.href, b.pages]),
+      [
+        ['content/guide/index.md', 3, 'x/', ['/guide/']],
+        ['content/guide/index.md', 4, './x/', ['/guide/']],
+        ['content/guide/index.md', 6, '/raw-gone/', ['/guide/']],
+        ['layouts/page.11ty.ts', undefined, '/gone/', ['/guide/', '/other/']],
+        ['layouts/system-pages.ts', undefined, '/gone/', ['/404.html']],
+      ],
+    );
   });
 });
