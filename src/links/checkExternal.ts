@@ -141,7 +141,13 @@ async function fetchWithLinkinator(urls: string[], options: ExternalCheckOptions
     const list = urls.map((url) => `<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>`).join('\n');
     writeFileSync(path.join(folder, 'index.html'), `<!doctype html><title>External links</title>\n${list}\n`);
     const wanted = new Set(urls);
-    const result = await new LinkChecker().check({
+    // linkinator waits out every `Retry-After` it is given; a site that always answers 429
+    // would hold the check forever, so after a few rounds the URL is skipped and reported.
+    const retried = new Map<string, number>();
+    const maxRetries = (options.retries ?? 3) + 2;
+    const checker = new LinkChecker();
+    checker.on('retry', ({ url }) => retried.set(url, (retried.get(url) ?? 0) + 1));
+    const result = await checker.check({
       path: path.join(folder, 'index.html'),
       recurse: false,
       concurrency: options.concurrency ?? 8,
@@ -151,8 +157,13 @@ async function fetchWithLinkinator(urls: string[], options: ExternalCheckOptions
       retryErrorsCount: options.retries ?? 3,
       retryErrorsJitter: options.retryJitterMs ?? 1_000,
       redirects: 'error',
+      linksToSkip: async (url) => (retried.get(url) ?? 0) > maxRetries,
     });
-    for (const link of result.links) if (wanted.has(link.url)) outcomes.set(link.url, outcomeOf(link, options));
+    for (const link of result.links) {
+      if (!wanted.has(link.url)) continue;
+      const gaveUp = (retried.get(link.url) ?? 0) > maxRetries;
+      outcomes.set(link.url, gaveUp ? { outcome: 'broken', detail: `answered 429 (too many requests) ${maxRetries + 1} times` } : outcomeOf(link, options));
+    }
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

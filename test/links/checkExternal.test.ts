@@ -36,6 +36,8 @@ async function startServer(): Promise<{ server: Server; port: number; seen: Seen
         return send(308, { location: '/missing' });
       case '/busy':
         return times.length === 1 ? send(429, { 'retry-after': '1' }) : send(200);
+      case '/always-busy':
+        return send(429, { 'retry-after': '0' });
       case '/error':
         return send(500);
       case '/hang':
@@ -106,6 +108,7 @@ describe('npm run check-links -- --external', () => {
         [9, 'error', 'external'],
         [11, 'error', 'external'],
         [12, 'error', 'external'],
+        [15, 'error', 'external'],
       ],
     );
     assert.ok(breaks.every((b) => b.file.endsWith('content/index.md')));
@@ -114,6 +117,7 @@ describe('npm run check-links -- --external', () => {
     assert.match(at(9)!.message, /\/moved-broken: the site redirects to http:\/\/127\.0\.0\.1:\d+\/missing, which answers 404\.$/);
     assert.match(at(11)!.message, /\/error: the site answered 500\.$/);
     assert.match(at(12)!.message, /\/hang: the site did not answer within 0\.5 s\.$/);
+    assert.match(at(15)!.message, /\/always-busy: the site answered 429 \(too many requests\) 4 times\.$/);
   });
 
   it('was polite: each URL once, Retry-After honoured, retries with backoff, the concurrency limit kept, skips skipped', () => {
@@ -130,7 +134,7 @@ describe('npm run check-links -- --external', () => {
     const before = new Map([...local.seen.times].map(([p, t]) => [p, t.length]));
     const result = await check([...external, `--cache-dir=${cacheDir}`]);
     assert.equal(result.code, 1);
-    assert.equal((JSON.parse(result.stdout) as { breaks: JsonBreak[] }).breaks.length, 5);
+    assert.equal((JSON.parse(result.stdout) as { breaks: JsonBreak[] }).breaks.length, 6);
     for (const p of ['/ok', '/ok-new', '/moved', '/missing', '/busy', '/temporary']) assert.equal(requests(p), before.get(p), `${p} came from the cache`);
     assert.ok(requests('/error') > before.get('/error')!, 'a server error is asked again');
   });
