@@ -2,12 +2,12 @@
 // this file only wires those modules into Eleventy's hooks.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { scheduleLinkReport } from './src/links/reportAfterBuild.ts';
 import { createMarkdown } from './src/markdown/createMarkdown.ts';
 import { assetVersion } from './src/site/assetVersion.ts';
 import { contentPathOf, getBuildContext } from './src/site/buildContext.ts';
 import { createGuidebookData } from './src/site/siteData.ts';
 import { reloadSiteModel } from './src/site/reloadSiteModel.ts';
+import { scheduleLinkReport } from './src/links/reportAfterBuild.ts';
 import { renderAllPages, renderNotFound, renderSearchPage, renderSitemap } from './layouts/system-pages.ts';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -63,6 +63,7 @@ export default function configure(eleventyConfig: EleventyConfig) {
   eleventyConfig.addTemplate('sitemap.11ty.js', { data: { ...system, permalink: '/sitemap.xml' }, render: () => renderSitemap(guidebook.sitemap()) });
 
   eleventyConfig.on('eleventy.before', () => reloadSiteModel(context));
+
   // `npm run build` reports links itself once the site is published; the dev server does it here.
   eleventyConfig.on('eleventy.after', () => {
     if (context.mode === 'serve') scheduleLinkReport(context);

@@ -10,19 +10,14 @@ export interface BuildArgs {
   quiet: boolean;
 }
 
-/** The flags naming a site's content, its output and its URL prefix, the same for every command. */
-export const SITE_FLAGS = {
-  input: { type: 'string', default: 'content' },
-  output: { type: 'string', default: '_site' },
-  pathprefix: { type: 'string', default: '/' },
-} as const;
-
 /** Flags of `npm run build` / `npm start`, named as Eleventy names them. */
 export function parseBuildArgs(argv: string[]): BuildArgs {
   const { values } = parseArgs({
     args: argv,
     options: {
-      ...SITE_FLAGS,
+      input: { type: 'string', default: 'content' },
+      output: { type: 'string', default: '_site' },
+      pathprefix: { type: 'string', default: '/' },
       serve: { type: 'boolean', default: false },
       port: { type: 'string', default: '8080' },
       report: { type: 'boolean', default: false },

@@ -73,11 +73,11 @@ async function main(): Promise<number> {
     return 1;
   }
   publishStagingFolder(siteDir, staging);
-  await warnAboutBrokenLinks(context);
   if (!args.quiet) {
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     console.log(`Built ${context.model.pages.length} pages into ${args.output} in ${seconds} s.`);
   }
+  await warnAboutBrokenLinks(context);
   return 0;
 }
 

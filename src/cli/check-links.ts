@@ -6,7 +6,6 @@ import { ContentValidationError } from '../content/errors.ts';
 import { checkBuiltSite } from '../links/checkLinks.ts';
 import { DEFAULT_CACHE_FILE, type ExternalCheckOptions } from '../links/checkExternal.ts';
 import { formatJson, formatText } from '../links/formatReport.ts';
-import { SITE_FLAGS } from './args.ts';
 
 const USAGE = `Usage: npm run check-links -- [--input=DIR] [--output=DIR] [--pathprefix=/path/] [--format=text|json]
                               [--external [--concurrency=N] [--timeout=SECONDS] [--retries=N] [--cache-dir=DIR]]`;
@@ -14,7 +13,8 @@ const USAGE = `Usage: npm run check-links -- [--input=DIR] [--output=DIR] [--pat
 export interface CheckLinksArgs {
   input: string;
   output: string;
-  pathPrefix: string;
+  /** `--pathprefix` when given; `/` otherwise. */
+  pathPrefix?: string;
   format: 'text' | 'json';
   external?: ExternalCheckOptions;
 }
@@ -23,7 +23,10 @@ export function parseCheckLinksArgs(argv: string[]): CheckLinksArgs {
   const { values } = parseArgs({
     args: argv,
     options: {
-      ...SITE_FLAGS,
+      input: { type: 'string', default: 'content' },
+      output: { type: 'string', default: '_site' },
+      // Unset: the site was built without one (`/`).
+      pathprefix: { type: 'string' },
       format: { type: 'string', default: 'text' },
       external: { type: 'boolean', default: false },
       concurrency: { type: 'string', default: '8' },
@@ -44,7 +47,7 @@ export function parseCheckLinksArgs(argv: string[]): CheckLinksArgs {
   return {
     input: values.input!,
     output: values.output!,
-    pathPrefix: values.pathprefix!,
+    pathPrefix: values.pathprefix,
     format,
     external: values.external
       ? {

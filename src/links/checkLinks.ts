@@ -6,7 +6,7 @@ import { attributeBreaks, type LinkBreak } from './attributeBreaks.ts';
 import { checkExternalLinks, type ExternalCheckOptions } from './checkExternal.ts';
 import { findBreaks } from './findBreaks.ts';
 import type { LinkReport } from './formatReport.ts';
-import { markdownSources, type LinkSources } from './linkSources.ts';
+import { markdownSources, type LinkSources, type MarkdownSourcesOptions } from './linkSources.ts';
 import { scanSite } from './scanSite.ts';
 import { addTarget, type LinkTarget } from './siteTargets.ts';
 
@@ -60,6 +60,8 @@ export interface CheckBuiltSiteOptions {
   model?: SiteModel;
   /** Facts the renderer recorded during a build, so no page is parsed again. */
   facts?: ReadonlyMap<string, PageFacts>;
+  /** How to read a page's links when no facts were recorded (another input format's renderer). */
+  parseLinks?: MarkdownSourcesOptions['parseLinks'];
   /** Targets no file of the output shows (see `CheckLinksOptions.extraTargets`). */
   extraTargets?: readonly LinkTarget[];
   external?: ExternalCheckOptions;
@@ -77,7 +79,7 @@ export async function checkBuiltSite(options: CheckBuiltSiteOptions): Promise<Li
     siteDir: options.siteDir,
     pathPrefix,
     siteUrl: model.settings.url,
-    sources: markdownSources({ model, pathPrefix, facts: options.facts }),
+    sources: markdownSources({ model, pathPrefix, facts: options.facts, parseLinks: options.parseLinks }),
     extraTargets: options.extraTargets,
     external: options.external && {
       ...options.external,

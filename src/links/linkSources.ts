@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { parseFrontMatter } from '../content/frontMatter.ts';
 import type { Page } from '../content/page.ts';
 import { outputPathOf } from '../content/pageUrl.ts';
-import { createMarkdown, type MarkdownOptions } from '../markdown/createMarkdown.ts';
-import type { LinkFact, PageFacts } from '../markdown/pageFacts.ts';
+import { createMarkdown } from '../markdown/createMarkdown.ts';
+import type { PageFacts } from '../markdown/pageFacts.ts';
 import { displayPath, type SiteModel } from '../site/loadSite.ts';
 
 /** A link as the editor wrote it in a source file. */
@@ -47,38 +47,24 @@ export interface MarkdownSourcesOptions {
   pathPrefix: string;
   /** Facts recorded while the pages rendered (a build); pages without them are parsed again. */
   facts?: ReadonlyMap<string, PageFacts>;
-  /** markdown-it plugins the build renders with (Jekyll mode's kramdown syntax). */
-  plugins?: MarkdownOptions['plugins'];
-  /** What the build does to a page's Markdown before rendering it (Jekyll mode's Liquid). */
-  transformBody?: (body: string, page: Page) => string;
+  /**
+   * How to read one page's links with their lines when no facts were recorded. The default
+   * parses the Markdown body with the site's markdown-it setup; another input format (Jekyll
+   * mode) passes its own renderer.
+   */
+  parseLinks?: (page: Page, text: string) => readonly SourceLink[];
 }
 
 /**
  * Sources of a site built from Markdown content: each page's links come from the facts the
  * renderer recorded, or, after the build (`npm run check-links`), from parsing that one file
- * again with the same markdown-it setup, which takes a millisecond.
+ * again, which takes a millisecond.
  */
 export function markdownSources(options: MarkdownSourcesOptions): LinkSources {
   const { model } = options;
   const bySitePath = new Map<string, Page>();
   for (const page of model.pages) bySitePath.set(`/${outputPathOf(page.url)}`.normalize('NFC'), page);
-  let markdown: ReturnType<typeof createMarkdown> | undefined;
-  // The renderer hands facts to a callback; this holds the last page's.
-  const last: { facts?: PageFacts; bodyLine: number } = { bodyLine: 1 };
-  const parseLinks = (page: Page, raw: string): LinkFact[] => {
-    const front = parseFrontMatter(raw, page.file).parsed;
-    if (!front) return [];
-    markdown ??= createMarkdown({
-      pathPrefix: options.pathPrefix,
-      plugins: options.plugins,
-      lineOffset: () => last.bodyLine,
-      onPageFacts: (_env, facts) => (last.facts = facts),
-    });
-    last.bodyLine = front.bodyLine;
-    last.facts = undefined;
-    markdown.parse(options.transformBody ? options.transformBody(front.body, page) : front.body, {});
-    return (last.facts as PageFacts | undefined)?.links ?? [];
-  };
+  const parseLinks = options.parseLinks ?? markdownLinkParser(options.pathPrefix);
   return {
     sourceOf(sitePath) {
       const page = bySitePath.get(sitePath);
@@ -95,5 +81,21 @@ export function markdownSources(options: MarkdownSourcesOptions): LinkSources {
       };
     },
     layoutOf: () => SYSTEM_LAYOUT,
+  };
+}
+
+/** Reads a page's links as our own build renders it: front matter off, markdown-it's parse. */
+function markdownLinkParser(pathPrefix: string): (page: Page, text: string) => readonly SourceLink[] {
+  let markdown: ReturnType<typeof createMarkdown> | undefined;
+  // The renderer hands facts to a callback; this holds the last page's.
+  const last: { facts?: PageFacts; bodyLine: number } = { bodyLine: 1 };
+  return (page, text) => {
+    const front = parseFrontMatter(text, page.file).parsed;
+    if (!front) return [];
+    markdown ??= createMarkdown({ pathPrefix, lineOffset: () => last.bodyLine, onPageFacts: (_env, facts) => (last.facts = facts) });
+    last.bodyLine = front.bodyLine;
+    last.facts = undefined;
+    markdown.parse(front.body, {});
+    return (last.facts as PageFacts | undefined)?.links ?? [];
   };
 }

@@ -35,11 +35,15 @@ export function scheduleLinkReport(context: BuildContext): void {
     again = true;
     return;
   }
-  running = warnAboutBrokenLinks(context).finally(() => {
-    running = undefined;
-    if (again) {
-      again = false;
-      scheduleLinkReport(context);
-    }
-  });
+  // Deferred so that whatever else runs after the build (a format writing its redirect stubs)
+  // has written its files first.
+  running = new Promise((resolve) => setImmediate(resolve))
+    .then(() => warnAboutBrokenLinks(context))
+    .finally(() => {
+      running = undefined;
+      if (again) {
+        again = false;
+        scheduleLinkReport(context);
+      }
+    });
 }
