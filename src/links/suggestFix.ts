@@ -58,7 +58,7 @@ export function suggestFix(link: BrokenLink, index: SuggestionIndex, site: SiteA
       const found = closestTarget(link, index, site);
       const mdNote = /\.md$/i.test(problem.path) ? 'Link to the page’s URL, not to its Markdown file.' : undefined;
       if (!found) return { note: mdNote ?? nearestAbove(link, index, site) };
-      // Outside the prefix: the href was not given the prefix (raw HTML); relative links need none.
+      // Outside the prefix, a relative href is the one that works with and without it.
       const outside = problem.problem === 'outside-prefix';
       let href = outside ? relativeHref(link.pageUrl, prefixed(urlOfPath(found.path), site.pathPrefix)) : hrefLike(link.href, urlOfPath(found.path), link.pageUrl, site.pathPrefix);
       const fragment = problem.fragment;
@@ -66,7 +66,7 @@ export function suggestFix(link: BrokenLink, index: SuggestionIndex, site: SiteA
         const id = closestId(fragment, found.headingIds ?? []);
         href = id ? `${href}#${id}` : href;
       } else if (fragment !== undefined) href = `${href}#${fragment}`;
-      return { href, note: outside ? 'Links written in HTML do not get the path prefix; write them relative to the page.' : mdNote };
+      return { href, note: mdNote };
     }
     case 'moved':
       return { href: problem.movedTo };
@@ -164,7 +164,11 @@ function likelyMeant(link: BrokenLink, site: SiteAddress): string[] {
       if (ref.kind === 'internal') candidates.push(ref.path);
     }
   }
-  if (link.problem.problem === 'outside-prefix') candidates.push(wanted);
+  if (link.problem.problem === 'outside-prefix') {
+    // Written without the prefix, or climbing above the site's root with one `../` too many.
+    candidates.push(wanted);
+    if (site.pathPrefix.startsWith(wanted)) candidates.push('/');
+  }
   return candidates;
 }
 

@@ -42,6 +42,7 @@ const PLANTED = [
   ['guide/checklist.md', 11, '#sumary', 'no-anchor', '#summary'],
   ['guide/checklist.md', 11, '#uber-cafe', 'no-anchor', '#über-café'],
   ['guide/checklist.md', 14, 'images/flow.png', 'no-file', '../images/flow.png'],
+  ['guide/checklist.md', 16, '../deployments/', 'no-page', '../deployment/'],
   ['guide/deployment.md', 6, 'checklist/', 'no-page', '../checklist/'],
   ['guide/index.md', 9, 'deployment.md', 'no-page', 'deployment/'],
 ];
@@ -58,13 +59,13 @@ describe('npm run check-links on a site with broken links', () => {
     const result = await checkLinks(broken, site.outputDir);
     assert.equal(result.code, 1, result.stderr);
     const out = result.stdout;
-    assert.match(out, /^test\/fixtures\/links-broken\/guide\/checklist\.md \(5 broken links\)$/m);
+    assert.match(out, /^test\/fixtures\/links-broken\/guide\/checklist\.md \(6 broken links\)$/m);
     assert.ok(out.includes(`${shown(broken, 'guide/checklist.md')}:8: error: broken link ../deploymnet/: there is no page /guide/deploymnet/.\n    Did you mean ../deployment/?`), out);
     assert.ok(out.includes(`${shown(broken, 'guide/checklist.md')}:9: error: broken link ../deployment/#rolling-back: /guide/deployment/ has no heading or anchor #rolling-back.\n    Did you mean ../deployment/#roll-back-a-release?`), out);
     assert.ok(out.includes(`${shown(broken, 'guide/checklist.md')}:11: error: broken link #sumary: this page has no heading or anchor #sumary.\n    Did you mean #summary?`), out);
     assert.ok(out.includes(`${shown(broken, 'guide/checklist.md')}:14: error: broken image images/flow.png: there is no image /guide/checklist/images/flow.png.\n    Did you mean ../images/flow.png?`), out);
     assert.ok(out.includes(`${shown(broken, 'guide/index.md')}:9: error: broken link deployment.md: there is no page /guide/deployment.md.\n    Did you mean deployment/? Link to the page’s URL, not to its Markdown file.`), out);
-    assert.match(out, /7 broken links in 3 files/);
+    assert.match(out, /8 broken links in 3 files/);
     // Working links on the same pages are never reported.
     for (const fine of ['mailto:', 'tel:', 'example.com', '#über-café:', '(deployment)', '../images/flow.png:']) assert.ok(!out.includes(fine), fine);
   });
@@ -120,13 +121,13 @@ describe('npm run check-links on a site with broken links', () => {
 });
 
 describe('npm run check-links under a path prefix', () => {
-  it('finds the same breaks with prefixed URLs, and a raw HTML link that misses the prefix', async () => {
+  it('finds the same breaks with prefixed URLs, and a link that climbs above the prefix', async () => {
     const { outputDir } = await build(broken, ['--pathprefix=/preview/x/']);
     const result = await checkLinks(broken, outputDir, ['--pathprefix=/preview/x/', '--format=json']);
     const breaks = parseJson(result.stdout).breaks;
     assert.deepEqual(
       breaks.map(summary),
-      [...PLANTED, ['guide/checklist.md', 16, '/guide/deployment/', 'outside-prefix', '../deployment/']]
+      [...PLANTED, ['guide/checklist.md', 18, '../../../', 'outside-prefix', '../../']]
         .map(([file, ...rest]) => [shown(broken, file as string), ...rest])
         .sort((a, b) => String(a[0]).localeCompare(String(b[0])) || Number(a[1]) - Number(b[1]) || String(a[2]).localeCompare(String(b[2]))),
     );
