@@ -83,7 +83,7 @@ function placesOf(b: FoundBreak, source: PageSource | undefined, pageUrl: string
   const lineInText = () => (line === null ? (line = lineOfHref(source.text(), hrefVariants(b.href, site.pathPrefix))) : line);
   // Parsing every page that carries a broken layout link would cost as much as the build:
   // a page whose text does not hold the href cannot have written it.
-  if (!source.recorded && lineInText() === undefined) return layout;
+  if (!source.recorded && source.textHoldsEveryLink && lineInText() === undefined) return layout;
   const unprefixedUrl = `/${pageUrl.slice(site.pathPrefix.length)}`;
   const places: Attributed[] = [];
   for (const link of source.links()) {

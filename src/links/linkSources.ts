@@ -25,6 +25,11 @@ export interface PageSource {
   links(): readonly SourceLink[];
   /** Whether `links()` costs nothing (recorded during the build) rather than a parse. */
   recorded: boolean;
+  /**
+   * Whether every link of the page is written in `text()` itself (no includes, no templates):
+   * then a page whose text lacks an href is known not to hold it without parsing it.
+   */
+  textHoldsEveryLink: boolean;
   /** The source text, to find links the Markdown parser does not list (raw HTML). */
   text(): string;
 }
@@ -77,6 +82,8 @@ export function markdownSources(options: MarkdownSourcesOptions): LinkSources {
         layout: PAGE_LAYOUT,
         links: () => recorded ?? parseLinks(page, readText()),
         recorded: recorded !== undefined,
+        // Pages run through a template engine first may pull links in from elsewhere.
+        textHoldsEveryLink: options.parseLinks === undefined && page.data.templateEngineOverride === undefined,
         text: readText,
       };
     },

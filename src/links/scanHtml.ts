@@ -63,8 +63,7 @@ export function scanHtml(html: string, keep: (text: string) => string = (text) =
   }
   // Headings the page links to itself (anchor links, table of contents) are its sections;
   // the others (the title, "On this page") make poor suggestions.
-  const linked = scan.headingIds.filter((id) => scan.refs.has(`#${id}`));
-  if (linked.length > 0) scan.headingIds = linked;
+  scan.headingIds = scan.headingIds.filter((id) => scan.refs.has(`#${id}`));
   return scan;
 }
 

@@ -175,19 +175,23 @@ describe('attributeBreaks', () => {
     '/guide/index.html': '<a href="/gone/">nav</a><a href="x/">one</a><a href="./x/">two</a><a href="/raw-gone/">raw</a>',
     '/404.html': '<a href="/gone/">nav</a>',
     '/other/index.html': '<a href="/gone/">nav</a>',
+    '/included/index.html': '<a href="/gone/">nav</a><a href="/from-include/">inc</a>',
   });
   const markdown = '# Guide\n\n[one](x/) and\n[two](./x/)\n\n<a href="/raw-gone/">raw</a>\n';
   const sources: LinkSources = {
     sourceOf: (sitePath) =>
       sitePath === '/guide/index.html'
-        ? { file: 'content/guide/index.md', layout: 'layouts/page.11ty.ts', recorded: false, text: () => markdown, links: () => [{ href: 'x/', line: 3 }, { href: './x/', line: 4 }] }
+        ? { file: 'content/guide/index.md', layout: 'layouts/page.11ty.ts', recorded: false, textHoldsEveryLink: true, text: () => markdown, links: () => [{ href: 'x/', line: 3 }, { href: './x/', line: 4 }] }
         : sitePath === '/other/index.html'
-          ? { file: 'content/other.md', layout: 'layouts/page.11ty.ts', recorded: false, text: () => 'no links here', links: () => assert.fail('a page whose text lacks the href is not parsed') }
-          : undefined,
+          ? { file: 'content/other.md', layout: 'layouts/page.11ty.ts', recorded: false, textHoldsEveryLink: true, text: () => 'no links here', links: () => assert.fail('a page whose text lacks the href is not parsed') }
+          : sitePath === '/included/index.html'
+            ? // A page whose links come partly from an include: its own text does not show them.
+              { file: 'pages/included.md', layout: 'layouts/page.11ty.ts', recorded: false, textHoldsEveryLink: false, text: () => '{% include x.md %}', links: () => [{ href: '/from-include/', line: 1 }] }
+            : undefined,
     layoutOf: () => 'layouts/system-pages.ts',
   };
 
-  it('names each source line once, finds raw HTML by its text, and groups layout breaks by layout', () => {
+  it('names each source line once, finds raw HTML by its text, parses pages with includes, and groups layout breaks by layout', () => {
     const breaks = attributeBreaks(findBreaks(scan, root).breaks, sources, root, scan.targets);
     assert.deepEqual(
       breaks.map((b) => [b.file, b.line, b.href, b.pages]),
@@ -195,7 +199,8 @@ describe('attributeBreaks', () => {
         ['content/guide/index.md', 3, 'x/', ['/guide/']],
         ['content/guide/index.md', 4, './x/', ['/guide/']],
         ['content/guide/index.md', 6, '/raw-gone/', ['/guide/']],
-        ['layouts/page.11ty.ts', undefined, '/gone/', ['/guide/', '/other/']],
+        ['pages/included.md', 1, '/from-include/', ['/included/']],
+        ['layouts/page.11ty.ts', undefined, '/gone/', ['/guide/', '/other/', '/included/']],
         ['layouts/system-pages.ts', undefined, '/gone/', ['/404.html']],
       ],
     );
