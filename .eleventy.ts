@@ -7,8 +7,8 @@ import { assetVersion } from './src/site/assetVersion.ts';
 import { contentPathOf, getBuildContext } from './src/site/buildContext.ts';
 import { createGuidebookData } from './src/site/siteData.ts';
 import { reloadSiteModel } from './src/site/reloadSiteModel.ts';
-import { scheduleLinkReport } from './src/links/reportAfterBuild.ts';
 import { renderAllPages, renderNotFound, renderSearchPage, renderSitemap } from './layouts/system-pages.ts';
+import { scheduleLinkReport } from './src/links/reportAfterBuild.ts';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const layoutsDir = path.join(root, 'layouts');
