@@ -11,6 +11,7 @@ import { reloadSiteModel } from './src/site/reloadSiteModel.ts';
 import { formatProblems } from './src/content/errors.ts';
 import { renderHeadersFile } from './src/security/responseHeaders.ts';
 import { renderAllPages, renderNotFound, renderSearchPage, renderSitemap } from './layouts/system-pages.ts';
+import { scheduleLinkReport } from './src/links/reportAfterBuild.ts';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const layoutsDir = path.join(root, 'layouts');
@@ -77,6 +78,11 @@ export default function configure(eleventyConfig: EleventyConfig) {
 
   eleventyConfig.on('eleventy.before', () => reloadSiteModel(context));
   if (format) eleventyConfig.on('eleventy.after', () => format.afterBuild(context.outputDir));
+
+  // `npm run build` reports links itself once the site is published; the dev server does it here.
+  eleventyConfig.on('eleventy.after', () => {
+    if (context.mode === 'serve') scheduleLinkReport(context);
+  });
 
   return {
     markdownTemplateEngine: false,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
 import { ContentValidationError, formatProblems } from '../content/errors.ts';
+import { warnAboutBrokenLinks } from '../links/reportAfterBuild.ts';
 import { normalizePrefix } from '../markdown/createMarkdown.ts';
 import { setBuildContext, type BuildContext } from '../site/buildContext.ts';
 import { describeBuildError } from '../site/buildError.ts';
@@ -89,6 +90,7 @@ async function main(): Promise<number> {
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     console.log(`Built ${context.model.pages.length} pages into ${args.output} in ${seconds} s.`);
   }
+  await warnAboutBrokenLinks(context);
   return 0;
 }
 

@@ -1,0 +1,96 @@
+// `npm run check-links`: the gate that fails on any broken link, image or anchor in a built site.
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ContentValidationError } from '../content/errors.ts';
+import { checkBuiltSite } from '../links/checkLinks.ts';
+import { DEFAULT_CACHE_FILE, type ExternalCheckOptions } from '../links/checkExternal.ts';
+import { formatJson, formatText } from '../links/formatReport.ts';
+
+const USAGE = `Usage: npm run check-links -- [--input=DIR] [--output=DIR] [--pathprefix=/path/] [--format=text|json]
+                              [--external [--concurrency=N] [--timeout=SECONDS] [--retries=N] [--cache-dir=DIR]]`;
+
+export interface CheckLinksArgs {
+  input: string;
+  output: string;
+  /** `--pathprefix` when given; `/` otherwise. */
+  pathPrefix?: string;
+  format: 'text' | 'json';
+  external?: ExternalCheckOptions;
+}
+
+export function parseCheckLinksArgs(argv: string[]): CheckLinksArgs {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      input: { type: 'string', default: 'content' },
+      output: { type: 'string', default: '_site' },
+      // Unset: the site was built without one (`/`).
+      pathprefix: { type: 'string' },
+      format: { type: 'string', default: 'text' },
+      external: { type: 'boolean', default: false },
+      concurrency: { type: 'string', default: '8' },
+      timeout: { type: 'string', default: '10' },
+      retries: { type: 'string', default: '3' },
+      'cache-dir': { type: 'string', default: path.dirname(DEFAULT_CACHE_FILE) },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  const format = values.format!;
+  if (format !== 'text' && format !== 'json') throw new Error(`--format must be text or json, not ${format}.`);
+  const number = (name: string, value: string, min: number) => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n < min) throw new Error(`--${name} must be a number of at least ${min}, not ${value}.`);
+    return n;
+  };
+  return {
+    input: values.input!,
+    output: values.output!,
+    pathPrefix: values.pathprefix,
+    format,
+    external: values.external
+      ? {
+          concurrency: Math.floor(number('concurrency', values.concurrency!, 1)),
+          timeoutMs: number('timeout', values.timeout!, 0.1) * 1000,
+          retries: Math.floor(number('retries', values.retries!, 0)),
+          cacheFile: path.join(values['cache-dir']!, path.basename(DEFAULT_CACHE_FILE)),
+        }
+      : undefined,
+  };
+}
+
+async function main(): Promise<number> {
+  let args: CheckLinksArgs;
+  try {
+    args = parseCheckLinksArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const siteDir = path.resolve(args.output);
+  if (!existsSync(siteDir) || !statSync(siteDir).isDirectory()) {
+    console.error(`error: there is no built site in ${args.output}.\n    Build it first with \`npm run build\` (or point --output=DIR at a built site).`);
+    return 2;
+  }
+  const inputDir = path.resolve(args.input);
+  if (!existsSync(inputDir) || !statSync(inputDir).isDirectory()) {
+    console.error(`error: there is no content folder ${args.input}.\n    Pass the folder the site was built from with --input=DIR.`);
+    return 2;
+  }
+  let report;
+  try {
+    report = await checkBuiltSite({ inputDir, siteDir, pathPrefix: args.pathPrefix, external: args.external });
+  } catch (error) {
+    if (error instanceof ContentValidationError) {
+      console.error(`${error.message}\n\nThe content has errors, so its links cannot be traced to their lines. Fix the errors above and build again.`);
+      return 1;
+    }
+    throw error;
+  }
+  if (args.format === 'json') console.log(formatJson(report));
+  else console.log(formatText(report, { github: process.env.GITHUB_ACTIONS === 'true' }));
+  return report.breaks.some((b) => b.severity === 'error') ? 1 : 0;
+}
+
+process.exitCode = await main();

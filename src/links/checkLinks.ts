@@ -1,0 +1,101 @@
+import path from 'node:path';
+import { normalizePrefix } from '../markdown/createMarkdown.ts';
+import type { PageFacts } from '../markdown/pageFacts.ts';
+import { loadSite, type SiteModel } from '../site/loadSite.ts';
+import { attributeBreaks, type LinkBreak } from './attributeBreaks.ts';
+import { checkExternalLinks, type ExternalCheckOptions } from './checkExternal.ts';
+import { findBreaks } from './findBreaks.ts';
+import type { LinkReport } from './formatReport.ts';
+import { markdownSources, type LinkSources, type MarkdownSourcesOptions } from './linkSources.ts';
+import { scanSite } from './scanSite.ts';
+import { addTarget, type LinkTarget } from './siteTargets.ts';
+
+export interface CheckLinksOptions {
+  /** The built site (`_site`). */
+  siteDir: string;
+  /** The path prefix the site was built with (`/` or `/preview/x/`). */
+  pathPrefix?: string;
+  /** Where the site is published (`site.yml` `url`): absolute links to it are checked as internal. */
+  siteUrl?: string;
+  /** Traces built pages back to their source files and layouts. */
+  sources: LinkSources;
+  /** Targets that exist though no file in `siteDir` shows them (added after the scan). */
+  extraTargets?: readonly LinkTarget[];
+  /** Check external links too (network; off by default). */
+  external?: ExternalCheckOptions;
+}
+
+/**
+ * The link check: one pass over the built HTML (every file a target, every page's ids and
+ * links), each distinct target resolved once, then only the breaks traced back to their
+ * Markdown line or layout. External links, when asked for, go to linkinator.
+ */
+export async function checkLinks(options: CheckLinksOptions): Promise<LinkReport> {
+  const started = performance.now();
+  const site = { pathPrefix: normalizePrefix(options.pathPrefix ?? '/'), siteUrl: options.siteUrl };
+  const scan = await scanSite(options.siteDir);
+  for (const target of options.extraTargets ?? []) addTarget(scan.targets, target);
+  const found = findBreaks(scan, site, { collectExternal: options.external !== undefined });
+  const breaks: LinkBreak[] = attributeBreaks(found.breaks, options.sources, site, scan.targets);
+  if (options.external) breaks.push(...(await checkExternalLinks(found.externals, options.sources, site, options.external)));
+  return {
+    breaks,
+    stats: {
+      pages: scan.pages.length,
+      links: found.links,
+      targets: found.targets,
+      externals: options.external ? found.externals.size : 0,
+      ms: performance.now() - started,
+    },
+  };
+}
+
+export interface CheckBuiltSiteOptions {
+  /** The content folder the site was built from (`content`). */
+  inputDir: string;
+  /** The built site (`_site`). */
+  siteDir: string;
+  pathPrefix?: string;
+  /** The validated model, when the caller has it (a build); otherwise the content is read again. */
+  model?: SiteModel;
+  /** Facts the renderer recorded during a build, so no page is parsed again. */
+  facts?: ReadonlyMap<string, PageFacts>;
+  /** How to read a page's links when no facts were recorded (another input format's renderer). */
+  parseLinks?: MarkdownSourcesOptions['parseLinks'];
+  /** Targets no file of the output shows (see `CheckLinksOptions.extraTargets`). */
+  extraTargets?: readonly LinkTarget[];
+  external?: ExternalCheckOptions;
+}
+
+/**
+ * Checks a site built from a content folder: what `npm run check-links`, `npm run build` and
+ * the benchmark call. Throws `ContentValidationError` when the content does not load.
+ */
+export async function checkBuiltSite(options: CheckBuiltSiteOptions): Promise<LinkReport> {
+  const started = performance.now();
+  const pathPrefix = normalizePrefix(options.pathPrefix ?? '/');
+  const model = options.model ?? loadSite({ inputDir: options.inputDir, skipDirs: [path.resolve(options.siteDir)], gitDates: false });
+  const report = await checkLinks({
+    siteDir: options.siteDir,
+    pathPrefix,
+    siteUrl: model.settings.url,
+    sources: markdownSources({ model, pathPrefix, facts: options.facts, parseLinks: options.parseLinks }),
+    extraTargets: options.extraTargets,
+    external: options.external && {
+      ...options.external,
+      skip: [...(options.external.skip ?? []), ...model.settings.linkCheckSkip, ...repositoryLinkPatterns(model.settings.repository)],
+    },
+  });
+  report.stats.ms = performance.now() - started;
+  return report;
+}
+
+/**
+ * "Edit this page" and "Open an issue" links: the layout makes one per page from settings
+ * that the build already checks, and fetching thousands of them would only hammer GitHub.
+ */
+function repositoryLinkPatterns(repository: string): string[] {
+  if (!repository) return [];
+  const escaped = repository.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return [`^${escaped}/edit/`, `^${escaped}/issues/new`];
+}

@@ -1,0 +1,49 @@
+import type { BuildContext } from '../site/buildContext.ts';
+import { checkBuiltSite } from './checkLinks.ts';
+import { formatText } from './formatReport.ts';
+
+/**
+ * After a build: the same report as `npm run check-links`, as warnings. The site is written
+ * and the dev server keeps serving while the editor fixes the link; `check-links` is the gate.
+ */
+export async function warnAboutBrokenLinks(context: BuildContext): Promise<void> {
+  if (!context.model) return;
+  try {
+    const report = await checkBuiltSite({
+      inputDir: context.inputDir,
+      siteDir: context.siteDir,
+      pathPrefix: context.pathPrefix,
+      model: context.model,
+      facts: context.facts,
+    });
+    if (report.breaks.length > 0) console.warn(`\n${formatText(report, { asWarnings: true })}`);
+  } catch (error) {
+    // The site is written; a failing report must not turn a good build into a failed one.
+    console.warn(`warning: the link check did not run: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+let running: Promise<void> | undefined;
+let again = false;
+
+/**
+ * For the dev server: checks after a rebuild without delaying the browser's reload; rebuilds
+ * that finish while a check runs lead to one more check, not to checks piling up.
+ */
+export function scheduleLinkReport(context: BuildContext): void {
+  if (running) {
+    again = true;
+    return;
+  }
+  // Deferred so that whatever else runs after the build (a format writing its redirect stubs)
+  // has written its files first.
+  running = new Promise((resolve) => setImmediate(resolve))
+    .then(() => warnAboutBrokenLinks(context))
+    .finally(() => {
+      running = undefined;
+      if (again) {
+        again = false;
+        scheduleLinkReport(context);
+      }
+    });
+}

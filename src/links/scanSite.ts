@@ -1,0 +1,75 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { scanHtml, type RefKind } from './scanHtml.ts';
+import { addTarget, type SiteTargets } from './siteTargets.ts';
+
+/** One built HTML page and what it links to. */
+export interface ScannedPage {
+  /** Site path of the file, without the path prefix: `/guide/index.html`. */
+  path: string;
+  refs: Map<string, RefKind>;
+}
+
+/** The built output read once: every file as a target, every HTML page's links. */
+export interface SiteScan {
+  targets: SiteTargets;
+  pages: ScannedPage[];
+}
+
+const HTML_FILE = /\.html?$/i;
+const YIELD_EVERY = 250;
+
+/**
+ * Reads a built site: every file becomes a target, every HTML page is scanned for its ids and
+ * links.
+ */
+export async function scanSite(siteDir: string): Promise<SiteScan> {
+  const targets: SiteTargets = new Map();
+  const htmlFiles: string[] = [];
+  for (const sitePath of listFiles(siteDir)) {
+    if (HTML_FILE.test(sitePath)) htmlFiles.push(sitePath);
+    else addTarget(targets, { path: sitePath });
+  }
+  const pages: ScannedPage[] = [];
+  const keep = stringPool();
+  for (const [index, sitePath] of htmlFiles.entries()) {
+    // Reading synchronously is several times faster than fs/promises for many small files
+    // already in the page cache; yielding now and then keeps a dev server responsive.
+    if (index % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
+    const scan = scanHtml(readFileSync(path.join(siteDir, sitePath), 'utf8'), keep);
+    addTarget(targets, { path: sitePath, ids: scan.ids, headingIds: scan.headingIds, redirectTo: scan.redirectTo });
+    pages.push({ path: sitePath, refs: scan.refs });
+  }
+  return { targets, pages };
+}
+
+/**
+ * One copy of each distinct href and id over the whole site. A value cut from a page's HTML
+ * would otherwise keep that whole page in memory (V8 slices share their parent string), and
+ * the navigation's hrefs repeat on every page.
+ */
+function stringPool(): (text: string) => string {
+  const pool = new Map<string, string>();
+  return (text) => {
+    let kept = pool.get(text);
+    if (kept === undefined) {
+      // Concatenating and slicing again makes a string of its own, detached from the page.
+      kept = `${text} `.slice(0, -1);
+      pool.set(kept, kept);
+    }
+    return kept;
+  };
+}
+
+/** Every file under `dir` as a site path (`/a/index.html`), the build's staging folder left out. */
+function listFiles(dir: string): string[] {
+  const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+  const files: string[] = [];
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const relative = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+    if (relative.startsWith('.staging-')) continue;
+    files.push(`/${relative}`);
+  }
+  return files.sort();
+}
