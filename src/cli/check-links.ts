@@ -6,6 +6,9 @@ import { ContentValidationError } from '../content/errors.ts';
 import { checkBuiltSite } from '../links/checkLinks.ts';
 import { DEFAULT_CACHE_FILE, type ExternalCheckOptions } from '../links/checkExternal.ts';
 import { formatJson, formatText } from '../links/formatReport.ts';
+import { formatLinkParser } from '../links/linkSources.ts';
+import { openJekyllInput } from '../jekyll/jekyllFormat.ts';
+import { loadSite } from '../site/loadSite.ts';
 
 const USAGE = `Usage: npm run check-links -- [--input=DIR] [--output=DIR] [--pathprefix=/path/] [--format=text|json]
                               [--external [--concurrency=N] [--timeout=SECONDS] [--retries=N] [--cache-dir=DIR]]`;
@@ -73,14 +76,19 @@ async function main(): Promise<number> {
     console.error(`error: there is no built site in ${args.output}.\n    Build it first with \`npm run build\` (or point --output=DIR at a built site).`);
     return 2;
   }
-  const inputDir = path.resolve(args.input);
+  // A Jekyll guide is checked as it was built: its root, its baseurl, its own renderer.
+  const jekyll = existsSync(args.input) ? openJekyllInput(args.input, args.pathPrefix) : undefined;
+  const inputDir = jekyll?.inputDir ?? path.resolve(args.input);
   if (!existsSync(inputDir) || !statSync(inputDir).isDirectory()) {
     console.error(`error: there is no content folder ${args.input}.\n    Pass the folder the site was built from with --input=DIR.`);
     return 2;
   }
   let report;
   try {
-    report = await checkBuiltSite({ inputDir, siteDir, pathPrefix: args.pathPrefix, external: args.external });
+    const pathPrefix = jekyll?.pathPrefix ?? args.pathPrefix ?? '/';
+    const model = loadSite({ inputDir, skipDirs: [siteDir], gitDates: false, format: jekyll?.format });
+    const parseLinks = jekyll ? formatLinkParser(jekyll.format, inputDir, pathPrefix) : undefined;
+    report = await checkBuiltSite({ inputDir, siteDir, pathPrefix, model, parseLinks, external: args.external });
   } catch (error) {
     if (error instanceof ContentValidationError) {
       console.error(`${error.message}\n\nThe content has errors, so its links cannot be traced to their lines. Fix the errors above and build again.`);

@@ -6,6 +6,7 @@ import type { Page } from '../content/page.ts';
 import { outputPathOf } from '../content/pageUrl.ts';
 import { createMarkdown } from '../markdown/createMarkdown.ts';
 import type { PageFacts } from '../markdown/pageFacts.ts';
+import type { InputFormat } from '../site/buildContext.ts';
 import { displayPath, type SiteModel } from '../site/loadSite.ts';
 
 /** A link as the editor wrote it in a source file. */
@@ -88,6 +89,20 @@ export function markdownSources(options: MarkdownSourcesOptions): LinkSources {
       };
     },
     layoutOf: () => SYSTEM_LAYOUT,
+  };
+}
+
+/**
+ * Reads a page's links through another input format's renderer (Jekyll mode: Liquid, then
+ * kramdown's syntax), which knows each page by its path, as Eleventy passes it.
+ */
+export function formatLinkParser(format: InputFormat, inputDir: string, pathPrefix: string): (page: Page) => readonly SourceLink[] {
+  let last: PageFacts | undefined;
+  const library = format.markdownLibrary({ pathPrefix, onPageFacts: (_env, facts) => (last = facts) });
+  return (page) => {
+    last = undefined;
+    library.render('', { page: { inputPath: path.join(inputDir, page.inputPath) } });
+    return (last as PageFacts | undefined)?.links ?? [];
   };
 }
 

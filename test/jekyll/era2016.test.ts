@@ -70,9 +70,8 @@ describe('a 2016-style Jekyll guide', () => {
     assert.ok(rendered.facts.get('_pages/security/static-analysis.md')!.ids.has('languages'), '<a name> is a target');
   });
 
-  it('reports exactly the broken links planted, with file and line', () => {
-    // Interim resolution (test/jekyll/renderGuide.ts) until the link checker of issue 4 lands.
-    assert.deepEqual(brokenLinks(rendered), [
+  it('reports exactly the broken links planted, with file and line', async () => {
+    assert.deepEqual(await brokenLinks(guide, built.outputDir), [
       { at: 'test/fixtures/jekyll-2016/_pages/security/scanning.md:18', href: '#step-3-document' },
       { at: 'test/fixtures/jekyll-2016/_pages/security/scanning.md:19', href: '../penetration-testing/' },
     ]);

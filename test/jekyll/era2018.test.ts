@@ -71,10 +71,9 @@ describe('a 2018-style Jekyll guide', () => {
     assert.doesNotMatch(page('ato'), /Old checklist/);
   });
 
-  it('reports exactly the broken links planted, following redirects, with file and line', () => {
-    // Interim resolution (test/jekyll/renderGuide.ts) until the link checker of issue 4 lands.
+  it('reports exactly the broken links planted, following redirects, with file and line', async () => {
     // The include's broken link is reported on the line that outputs it.
-    assert.deepEqual(brokenLinks(rendered), [
+    assert.deepEqual(await brokenLinks(guide, built.outputDir), [
       { at: 'test/fixtures/jekyll-2018/_pages/ato/checklist.md:11', href: '../../ato/incident-plan/' },
       { at: 'test/fixtures/jekyll-2018/_pages/ato/checklist.md:15', href: '../../infrastructure/#contact' },
     ]);

@@ -71,8 +71,7 @@ describe('a uswds-jekyll guide', () => {
     assert.match(built.stdout, /front matter `subnav` was for the Jekyll layout/);
   });
 
-  it('reports exactly the broken links planted, with file and line', () => {
-    // Interim resolution (test/jekyll/renderGuide.ts) until the link checker of issue 4 lands.
-    assert.deepEqual(brokenLinks(rendered), [{ at: 'test/fixtures/jekyll-uswds/design/prototyping.md:7', href: '/design/sketching/' }]);
+  it('reports exactly the broken links planted, with file and line', async () => {
+    assert.deepEqual(await brokenLinks(guide, built.outputDir), [{ at: 'test/fixtures/jekyll-uswds/design/prototyping.md:7', href: '/design/sketching/' }]);
   });
 });
