@@ -1,0 +1,56 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from './adapters.ts';
+
+/**
+ * `shared/bench/make-corpus.mjs` beside the repository (`../shared/`); from a git worktree
+ * nested deeper, the nearest `shared/` above it.
+ */
+export function findCorpusScript(): string {
+  for (let dir = path.dirname(projectRoot); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'shared', 'bench', 'make-corpus.mjs');
+    if (existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) throw new Error('make-corpus.mjs not found: expected ../shared/bench/make-corpus.mjs beside the repository.');
+  }
+}
+
+/** Writes a generated corpus into `dir` (a new folder); returns what the generator printed on stderr. */
+export function makeCorpus(pages: number, dir: string, extra: string[] = []): string {
+  const result = spawnSync(process.execPath, [findCorpusScript(), '--pages', String(pages), '--out', dir, ...extra], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`make-corpus failed (${result.status}): ${result.stderr}`);
+  return result.stderr;
+}
+
+/** A page of a generated corpus: its file (relative, `/`-separated), URL and front matter. */
+export interface CorpusPage {
+  file: string;
+  url: string;
+  title: string;
+  navtitle?: string;
+  parent?: string;
+}
+
+/** The corpus's pages: `sec/index.md` is served at `/sec/`, `sec/slug.md` at `/sec/slug/`. */
+export function corpusPages(dir: string): CorpusPage[] {
+  const pages: CorpusPage[] = [];
+  for (const section of readdirSync(dir).sort()) {
+    for (const name of readdirSync(path.join(dir, section)).sort()) {
+      if (!name.endsWith('.md')) continue;
+      const text = readFileSync(path.join(dir, section, name), 'utf8');
+      const front = text.slice(0, text.indexOf('\n---', 3));
+      const field = (key: string) => {
+        const match = front.match(new RegExp(`^${key}: (.*)$`, 'm'));
+        return match ? (JSON.parse(match[1]!) as string) : undefined;
+      };
+      pages.push({
+        file: `${section}/${name}`,
+        url: name === 'index.md' ? `/${section}/` : `/${section}/${name.slice(0, -3)}/`,
+        title: field('title')!,
+        navtitle: field('navtitle'),
+        parent: field('parent'),
+      });
+    }
+  }
+  return pages;
+}
