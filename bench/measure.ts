@@ -7,8 +7,10 @@ import { tmpdir } from 'node:os';
 export interface RunCost {
   /** Wall time from spawn to exit, in seconds. */
   seconds: number;
-  /** Peak resident memory of the process tree, in MiB (see `peakTreeMiB`). */
+  /** Peak resident memory of the process tree, in MiB (see `runMeasured`). */
   peakMiB: number;
+  /** CPU time (user + system) of the command and the descendants it waited for; NaN without GNU time. */
+  cpuSeconds: number;
   code: number | null;
   stdout: string;
   stderr: string;
@@ -37,7 +39,7 @@ const PAGE_BYTES = 4096;
 export async function runMeasured(command: string, args: string[], options: RunOptions = {}): Promise<RunCost> {
   const useTime = existsSync(GNU_TIME);
   const rusageFile = path.join(tmpdir(), `guidebook-bench-rusage-${process.pid}-${Date.now()}`);
-  const [cmd, argv] = useTime ? [GNU_TIME, ['-f', '%M', '-o', rusageFile, command, ...args]] : [command, args];
+  const [cmd, argv] = useTime ? [GNU_TIME, ['-f', '%M %U %S', '-o', rusageFile, command, ...args]] : [command, args];
   const started = performance.now();
   const child = spawn(cmd, argv, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
@@ -65,13 +67,16 @@ export async function runMeasured(command: string, args: string[], options: RunO
   clearTimeout(timer);
 
   let largestProcessBytes = 0;
+  let cpuSeconds = NaN;
   if (useTime && existsSync(rusageFile)) {
     const lines = readFileSync(rusageFile, 'utf8').trim().split('\n');
-    // GNU time writes "Command exited with non-zero status N" before the figure.
-    largestProcessBytes = Number(lines[lines.length - 1]) * 1024 || 0;
+    // GNU time writes "Command exited with non-zero status N" before the figures.
+    const [maxRssKiB, user, system] = lines[lines.length - 1]!.split(' ').map(Number);
+    largestProcessBytes = (maxRssKiB ?? 0) * 1024 || 0;
+    cpuSeconds = (user ?? NaN) + (system ?? NaN);
     rmSync(rusageFile, { force: true });
   }
-  return { seconds, peakMiB: Math.max(sampledPeak, largestProcessBytes) / 2 ** 20, code, stdout, stderr };
+  return { seconds, peakMiB: Math.max(sampledPeak, largestProcessBytes) / 2 ** 20, cpuSeconds, code, stdout, stderr };
 }
 
 /** The process and all its descendants, from the parent ids in /proc/<pid>/stat. */

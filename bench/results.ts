@@ -8,11 +8,15 @@ import type { StepResult } from './steps.ts';
 export interface BuildCost {
   seconds: Spread;
   peakMiB: Spread;
+  /** User + system CPU time: less swayed than wall time by other work on the machine. */
+  cpuSeconds: Spread;
 }
 
 export interface SizeResult {
   pages: number;
-  build: StepResult<{ ours: BuildCost; floor: BuildCost; timeRatio: number; memoryRatio: number }>;
+  /** Pages whose navtitle the bench dropped because it equals another page's title (see corpus.ts). */
+  navtitlesDropped: number;
+  build: StepResult<{ ours: BuildCost; floor: BuildCost; timeRatio: number; cpuRatio: number; memoryRatio: number }>;
   output: StepResult<{ ours: OutputSize; floor: OutputSize }>;
   pagefind: StepResult<SearchFigures & { indexing: { seconds: number; peakMiB: number } }>;
   search: StepResult<SearchFigures>;

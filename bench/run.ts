@@ -8,7 +8,7 @@ import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCommand, floorCommand, linkCheckCommand, loadOurSearch, projectRoot } from './adapters.ts';
-import { makeCorpus } from './corpus.ts';
+import { dropClashingNavtitles, makeCorpus } from './corpus.ts';
 import { measureDevServer } from './devServer.ts';
 import { runMeasured } from './measure.ts';
 import { outputSizeOf } from './outputSize.ts';
@@ -17,7 +17,7 @@ import { indexWithPagefind, measurePagefind } from './pagefind.ts';
 import { queriesFor } from './queries.ts';
 import type { BenchResult, BuildCost, SizeResult } from './results.ts';
 import { spreadOf } from './stats.ts';
-import { notAvailable, runStep } from './steps.ts';
+import { notAvailable, runStep, skipped } from './steps.ts';
 import { formatHeader, formatTable } from './table.ts';
 
 const DOCS_FILE = path.join(projectRoot, 'docs', 'benchmarks.md');
@@ -64,15 +64,18 @@ async function coldBuild(which: string, command: { command: string; args: string
   return cost;
 }
 
-const costOf = (runs: { seconds: number; peakMiB: number }[]): BuildCost => ({
+const costOf = (runs: { seconds: number; peakMiB: number; cpuSeconds: number }[]): BuildCost => ({
   seconds: spreadOf(runs.map((r) => r.seconds)),
   peakMiB: spreadOf(runs.map((r) => r.peakMiB)),
+  cpuSeconds: spreadOf(runs.map((r) => r.cpuSeconds)),
 });
 
 async function measureSize(pages: number, workDir: string, options: Options): Promise<{ result: SizeResult; corpusDir: string }> {
   console.error(`\n${pages.toLocaleString('en')} pages`);
   const corpusDir = path.join(workDir, `corpus-${pages}`);
   makeCorpus(pages, corpusDir);
+  const navtitlesDropped = dropClashingNavtitles(corpusDir).length;
+  if (navtitlesDropped > 0) console.error(`  dropped ${navtitlesDropped} navtitles that equal another page's title (bench/corpus.ts)`);
   const oursDir = path.join(workDir, `site-ours-${pages}`);
   const floorDir = path.join(workDir, `site-floor-${pages}`);
   const ours = buildCommand(corpusDir, oursDir);
@@ -97,7 +100,13 @@ async function measureSize(pages: number, workDir: string, options: Options): Pr
     }
     const o = costOf(oursRuns);
     const f = costOf(floorRuns);
-    return { ours: o, floor: f, timeRatio: o.seconds.median / f.seconds.median, memoryRatio: o.peakMiB.median / f.peakMiB.median };
+    return {
+      ours: o,
+      floor: f,
+      timeRatio: o.seconds.median / f.seconds.median,
+      cpuRatio: o.cpuSeconds.median / f.cpuSeconds.median,
+      memoryRatio: o.peakMiB.median / f.peakMiB.median,
+    };
   });
   const built = build.status === 'ok';
 
@@ -139,7 +148,7 @@ async function measureSize(pages: number, workDir: string, options: Options): Pr
   if (!options.keep) {
     for (const dir of [floorDir, path.join(workDir, `pagefind-${pages}`)]) rmSync(dir, { recursive: true, force: true });
   }
-  return { result: { pages, build, output, pagefind, search, linkCheck }, corpusDir };
+  return { result: { pages, navtitlesDropped, build, output, pagefind, search, linkCheck }, corpusDir };
 }
 
 function machine(): BenchResult['machine'] {
@@ -181,7 +190,7 @@ async function main(): Promise<number> {
     runs: options.runs,
     warmup: options.warmup,
     sizes: [],
-    devServer: notAvailable('skipped (--no-dev)'),
+    devServer: skipped('--no-dev'),
   };
   try {
     let corpus1k: string | undefined;

@@ -2,9 +2,11 @@
 export type StepResult<T> =
   | { status: 'ok'; value: T }
   | { status: 'not available yet'; reason: string }
+  | { status: 'skipped'; reason: string }
   | { status: 'failed'; reason: string };
 
 export const notAvailable = (reason: string): StepResult<never> => ({ status: 'not available yet', reason });
+export const skipped = (reason: string): StepResult<never> => ({ status: 'skipped', reason });
 
 /** Runs one step, logging progress on stderr so the table on stdout stays clean. */
 export async function runStep<T>(name: string, body: () => Promise<StepResult<T> | T>): Promise<StepResult<T>> {
@@ -24,5 +26,5 @@ export async function runStep<T>(name: string, body: () => Promise<StepResult<T>
 }
 
 function isStepResult<T>(value: unknown): value is StepResult<T> {
-  return typeof value === 'object' && value !== null && 'status' in value && ['ok', 'not available yet', 'failed'].includes((value as { status: string }).status);
+  return typeof value === 'object' && value !== null && 'status' in value && ['ok', 'not available yet', 'skipped', 'failed'].includes((value as { status: string }).status);
 }

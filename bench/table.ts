@@ -12,7 +12,8 @@ const verdict = (ok: boolean) => (ok ? 'ok' : '**over**');
 /** A cell from a step: its figure, or the reason it has none. */
 function cell<T>(result: StepResult<T>, show: (value: T) => string): string {
   if (result.status === 'ok') return show(result.value);
-  return result.status === 'not available yet' ? 'not available yet' : `failed: ${result.reason.split('\n')[0]!.slice(0, 80)}`;
+  if (result.status === 'failed') return `failed: ${result.reason.split('\n')[0]!.slice(0, 80)}`;
+  return result.status;
 }
 
 export function formatTable(result: BenchResult): string {
@@ -31,6 +32,7 @@ export function formatTable(result: BenchResult): string {
         }),
       '≤ 1.5× at 1k, ≤ 1.3× at 10k',
     ],
+    ['CPU time (user + sys), ours ÷ floor', (s) => cell(s.build, (b) => `${spread(b.ours.cpuSeconds)} ÷ ${spread(b.floor.cpuSeconds)} = ${num(b.cpuRatio)}×`), 'for reading a loaded machine'],
     [
       'Peak memory, ours (MiB, process tree)',
       (s) => cell(s.build, (b) => `${spread(b.ours.peakMiB, 0)}${s.pages >= 10_000 ? ` ${verdict(b.ours.peakMiB.median <= BUDGETS.peakMiBAt10k)}` : ''}`),
@@ -51,6 +53,16 @@ export function formatTable(result: BenchResult): string {
       '≤ 1.2× the 1k page',
     ],
     ['Average page, floor', (s) => cell(s.output, (o) => kb(o.floor.averagePageBytes)), ''],
+    [
+      'Average page, ours, by part',
+      (s) =>
+        cell(s.output, (o) =>
+          Object.entries(o.ours.averagePartBytes)
+            .map(([part, bytes]) => `${part} ${(bytes / 1024).toFixed(1)}`)
+            .join('; '),
+        ),
+      'KiB per page',
+    ],
     ['Search index, ours: raw / gzip (files)', (s) => cell(s.search, (x) => `${mb(x.index.rawBytes)} / ${mb(x.index.gzipBytes)} (${x.index.files})`), ''],
     [
       'Before first result, ours: wire / raw',
@@ -95,7 +107,10 @@ export function formatTable(result: BenchResult): string {
     `| Body edit → open page in Chromium shows it (s) | ${cell(dev, (d) => (d.bodyEditBrowser ? `${spread(d.bodyEditBrowser)} ${verdict(d.bodyEditBrowser.median <= BUDGETS.devBodyEditSeconds)}` : 'no browser'))} | ≤ 1 s |`,
     `| navtitle change → every page's nav shows it (s) | ${cell(dev, (d) => `${num(d.labelChangeAllPages.seconds)}; stale pages: ${d.labelChangeAllPages.pagesStale} of ${d.labelChangeAllPages.pagesChecked}`)} | all pages |`,
   ];
-  return [...lines, ...devRows].join('\n');
+  const notes = sizes
+    .filter((s) => s.navtitlesDropped > 0)
+    .map((s) => `At ${s.pages.toLocaleString('en')} pages the bench dropped ${s.navtitlesDropped} navtitles that equal another page's title: our rules stop the build when \`parent\` names two pages (bench/corpus.ts).`);
+  return [...lines, ...devRows, ...(notes.length ? ['', ...notes] : [])].join('\n');
 }
 
 /** Machine, date and command, above the table. */
