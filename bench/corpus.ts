@@ -22,6 +22,27 @@ export function makeCorpus(pages: number, dir: string, extra: string[] = []): st
   return result.stderr;
 }
 
+/**
+ * Commits the corpus to a new git repository, as a guide's content is: the build reads each
+ * page's "last updated" date from `git log`, and a corpus outside git would skip that work.
+ * Returns false when git is not installed.
+ */
+export function commitCorpus(dir: string): boolean {
+  const git = (...args: string[]) =>
+    spawnSync('git', args, {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.invalid', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.invalid' },
+    });
+  const init = git('init', '-q');
+  if (init.error || init.status !== 0) return false;
+  for (const args of [['add', '-A'], ['commit', '-q', '-m', 'corpus']]) {
+    const result = git(...args);
+    if (result.status !== 0) throw new Error(`git ${args[0]} in the corpus failed: ${result.stderr}`);
+  }
+  return true;
+}
+
 /** A page of a generated corpus: its file (relative, `/`-separated), URL and front matter. */
 export interface CorpusPage {
   file: string;

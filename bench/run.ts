@@ -8,7 +8,7 @@ import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCommand, floorCommand, linkCheckCommand, loadOurSearch, projectRoot } from './adapters.ts';
-import { dropClashingNavtitles, makeCorpus } from './corpus.ts';
+import { commitCorpus, dropClashingNavtitles, makeCorpus } from './corpus.ts';
 import { measureDevServer } from './devServer.ts';
 import { runMeasured } from './measure.ts';
 import { outputSizeOf } from './outputSize.ts';
@@ -76,6 +76,7 @@ async function measureSize(pages: number, workDir: string, options: Options): Pr
   makeCorpus(pages, corpusDir);
   const navtitlesDropped = dropClashingNavtitles(corpusDir).length;
   if (navtitlesDropped > 0) console.error(`  dropped ${navtitlesDropped} navtitles that equal another page's title (bench/corpus.ts)`);
+  if (!commitCorpus(corpusDir)) console.error('  git not found: the corpus is not committed, so "last updated" dates are not read');
   const oursDir = path.join(workDir, `site-ours-${pages}`);
   const floorDir = path.join(workDir, `site-floor-${pages}`);
   const ours = buildCommand(corpusDir, oursDir);
