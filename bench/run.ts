@@ -1,4 +1,4 @@
-// `npm run bench [-- --pages 1000,10000] [--runs 3] [--warmup 1] [--out FILE] [--no-dev] [--update-docs] [--keep]`
+// `npm run bench [-- --pages 1000,10000] [--runs 3] [--warmup 1] [--out FILE] [--no-dev] [--update-docs] [--keep] [--from FILE]`
 //
 // Generates corpora into a temporary folder and measures, in one run: our build beside the floor
 // (plain Eleventy 3, one-line layout), the output, our search beside Pagefind over the same
@@ -25,6 +25,8 @@ const DOCS_START = '<!-- bench:start -->';
 const DOCS_END = '<!-- bench:end -->';
 
 interface Options {
+  /** Print (and with --update-docs, write) the table of an earlier `--out` file instead of measuring. */
+  from?: string;
   pages: number[];
   runs: number;
   warmup: number;
@@ -45,6 +47,7 @@ function parseOptions(argv: string[]): Options {
       'no-dev': { type: 'boolean', default: false },
       'update-docs': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
+      from: { type: 'string' },
     },
     strict: true,
   });
@@ -53,7 +56,7 @@ function parseOptions(argv: string[]): Options {
   const runs = Number(values.runs);
   const warmup = Number(values.warmup);
   if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(warmup) || warmup < 0) throw new Error('--runs takes a count ≥ 1 and --warmup ≥ 0');
-  return { pages, runs, warmup, out: values.out, dev: !values['no-dev'], updateDocs: values['update-docs']!, keep: values.keep! };
+  return { from: values.from, pages, runs, warmup, out: values.out, dev: !values['no-dev'], updateDocs: values['update-docs']!, keep: values.keep! };
 }
 
 /** Builds with `command` into `siteDir`, cold (the output deleted first); throws on a failed build. */
@@ -178,8 +181,12 @@ async function main(): Promise<number> {
   try {
     options = parseOptions(process.argv.slice(2));
   } catch (error) {
-    console.error(`${(error as Error).message}\nUsage: npm run bench -- [--pages 1000,10000] [--runs 3] [--warmup 1] [--out FILE] [--no-dev] [--update-docs] [--keep]`);
+    console.error(`${(error as Error).message}\nUsage: npm run bench -- [--pages 1000,10000] [--runs 3] [--warmup 1] [--out FILE] [--no-dev] [--update-docs] [--keep] [--from FILE]`);
     return 2;
+  }
+  if (options.from) {
+    report(JSON.parse(readFileSync(options.from, 'utf8')) as BenchResult, { ...options, out: undefined });
+    return 0;
   }
   const workDir = mkdtempSync(path.join(tmpdir(), 'guidebook-bench-'));
   console.error(`Working in ${workDir}`);
@@ -213,11 +220,15 @@ async function main(): Promise<number> {
   }
 
   result.load.after = loadavg()[0]!;
+  report(result, options);
+  return 0;
+}
+
+function report(result: BenchResult, options: Options): void {
   const text = `${formatHeader(result)}\n\n${formatTable(result)}`;
   console.log(`\n${text}`);
   if (options.out) writeFileSync(options.out, `${JSON.stringify(result, null, 2)}\n`);
   if (options.updateDocs) updateDocs(text);
-  return 0;
 }
 
 process.exitCode = await main();

@@ -20,6 +20,8 @@ export function formatTable(result: BenchResult): string {
   const sizes = result.sizes;
   const base = sizes.find((s) => s.pages === 1000) ?? sizes[0];
   const baseAverage = base && base.output.status === 'ok' ? base.output.value.ours.averagePageBytes : undefined;
+  // Above one runnable process per core, wall times measure the other work as much as ours.
+  const loaded = Math.max(result.load.before, result.load.after) > result.machine.cores;
   const rows: [string, (s: SizeResult) => string, string][] = [
     ['Build time, ours (s)', (s) => cell(s.build, (b) => spread(b.ours.seconds)), ''],
     ['Build time, floor: plain Eleventy (s)', (s) => cell(s.build, (b) => spread(b.floor.seconds)), ''],
@@ -28,11 +30,20 @@ export function formatTable(result: BenchResult): string {
       (s) =>
         cell(s.build, (b) => {
           const limit = BUDGETS.timeRatio(s.pages);
-          return `${num(b.timeRatio)}×${limit ? ` ${verdict(b.timeRatio <= limit)}` : ''}`;
+          if (!limit) return `${num(b.timeRatio)}×`;
+          return `${num(b.timeRatio)}× ${loaded ? '(machine loaded: not a verdict)' : verdict(b.timeRatio <= limit)}`;
         }),
       '≤ 1.5× at 1k, ≤ 1.3× at 10k',
     ],
-    ['CPU time (user + sys), ours ÷ floor', (s) => cell(s.build, (b) => `${spread(b.ours.cpuSeconds)} ÷ ${spread(b.floor.cpuSeconds)} = ${num(b.cpuRatio)}×`), 'for reading a loaded machine'],
+    [
+      'CPU time (user + sys), ours ÷ floor',
+      (s) =>
+        cell(s.build, (b) => {
+          const limit = BUDGETS.timeRatio(s.pages);
+          return `${spread(b.ours.cpuSeconds)} ÷ ${spread(b.floor.cpuSeconds)} = ${num(b.cpuRatio)}×${limit ? ` ${verdict(b.cpuRatio <= limit)}` : ''}`;
+        }),
+      'same budget, as a proxy when the machine is loaded',
+    ],
     [
       'Peak memory, ours (MiB, process tree)',
       (s) => cell(s.build, (b) => `${spread(b.ours.peakMiB, 0)}${s.pages >= 10_000 ? ` ${verdict(b.ours.peakMiB.median <= BUDGETS.peakMiBAt10k)}` : ''}`),
