@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from './adapters.ts';
 
@@ -74,22 +74,4 @@ export function corpusPages(dir: string): CorpusPage[] {
     }
   }
   return pages;
-}
-
-/**
- * The generator names each parent by its exact title, but a short `navtitle` of one page can
- * equal the title of another (67 of 10,000 pages at seed 1; none at 1,000). Our rules read
- * `parent` as a navtitle or a title and stop the build when it names two pages, so the bench
- * drops those navtitles in its copy (the page's label becomes its title). Our build and the
- * floor then read the same files. Returns the files changed.
- */
-export function dropClashingNavtitles(dir: string): string[] {
-  const pages = corpusPages(dir);
-  const titles = new Set(pages.map((p) => p.title.toLowerCase()));
-  const clashing = pages.filter((p) => p.navtitle !== undefined && p.navtitle.toLowerCase() !== p.title.toLowerCase() && titles.has(p.navtitle.toLowerCase()));
-  for (const page of clashing) {
-    const file = path.join(dir, page.file);
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/^navtitle: .*\n/m, ''));
-  }
-  return clashing.map((p) => p.file);
 }

@@ -14,8 +14,6 @@ export interface BuildCost {
 
 export interface SizeResult {
   pages: number;
-  /** Pages whose navtitle the bench dropped because it equals another page's title (see corpus.ts). */
-  navtitlesDropped: number;
   build: StepResult<{ ours: BuildCost; floor: BuildCost; timeRatio: number; cpuRatio: number; memoryRatio: number }>;
   output: StepResult<{ ours: OutputSize; floor: OutputSize }>;
   pagefind: StepResult<SearchFigures & { indexing: { seconds: number; peakMiB: number } }>;

@@ -8,7 +8,7 @@ import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCommand, floorCommand, linkCheckCommand, loadOurSearch, projectRoot } from './adapters.ts';
-import { commitCorpus, dropClashingNavtitles, makeCorpus } from './corpus.ts';
+import { commitCorpus, makeCorpus } from './corpus.ts';
 import { measureDevServer } from './devServer.ts';
 import { runMeasured } from './measure.ts';
 import { outputSizeOf } from './outputSize.ts';
@@ -77,8 +77,6 @@ async function measureSize(pages: number, workDir: string, options: Options): Pr
   console.error(`\n${pages.toLocaleString('en')} pages`);
   const corpusDir = path.join(workDir, `corpus-${pages}`);
   makeCorpus(pages, corpusDir);
-  const navtitlesDropped = dropClashingNavtitles(corpusDir).length;
-  if (navtitlesDropped > 0) console.error(`  dropped ${navtitlesDropped} navtitles that equal another page's title (bench/corpus.ts)`);
   if (!commitCorpus(corpusDir)) console.error('  git not found: the corpus is not committed, so "last updated" dates are not read');
   const oursDir = path.join(workDir, `site-ours-${pages}`);
   const floorDir = path.join(workDir, `site-floor-${pages}`);
@@ -152,7 +150,7 @@ async function measureSize(pages: number, workDir: string, options: Options): Pr
   if (!options.keep) {
     for (const dir of [floorDir, path.join(workDir, `pagefind-${pages}`)]) rmSync(dir, { recursive: true, force: true });
   }
-  return { result: { pages, navtitlesDropped, build, output, pagefind, search, linkCheck }, corpusDir };
+  return { result: { pages, build, output, pagefind, search, linkCheck }, corpusDir };
 }
 
 function machine(): BenchResult['machine'] {

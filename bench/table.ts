@@ -118,10 +118,7 @@ export function formatTable(result: BenchResult): string {
     `| Body edit → open page in Chromium shows it (s) | ${cell(dev, (d) => (d.bodyEditBrowser ? `${spread(d.bodyEditBrowser)} ${verdict(d.bodyEditBrowser.median <= BUDGETS.devBodyEditSeconds)}` : 'no browser'))} | ≤ 1 s |`,
     `| navtitle change → every page's nav shows it (s) | ${cell(dev, (d) => `${num(d.labelChangeAllPages.seconds)}; stale pages: ${d.labelChangeAllPages.pagesStale} of ${d.labelChangeAllPages.pagesChecked}`)} | all pages |`,
   ];
-  const notes = sizes
-    .filter((s) => s.navtitlesDropped > 0)
-    .map((s) => `At ${s.pages.toLocaleString('en')} pages the bench dropped ${s.navtitlesDropped} navtitles that equal another page's title: our rules stop the build when \`parent\` names two pages (bench/corpus.ts).`);
-  return [...lines, ...devRows, ...(notes.length ? ['', ...notes] : [])].join('\n');
+  return [...lines, ...devRows].join('\n');
 }
 
 /** Machine, date and command, above the table. */

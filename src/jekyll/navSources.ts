@@ -101,7 +101,7 @@ export function planNavigation(input: NavSourceInput): NavPlan {
   const names = pagesByNavName(pages);
   for (const page of pages) {
     if (page.parent === undefined) continue;
-    const found = names.get(navKey(page.parent)) ?? [];
+    const found = names.get(navKey(page.parent));
     const line = page.keyLines.get('parent');
     if (found.length === 1 && found[0] !== page) {
       propose(page, { parent: parentOf(found[0]), source: 'parent' });

@@ -65,31 +65,56 @@ export function compareSiblings(a: Page, b: Page): number {
 }
 
 /**
+ * How `parent` finds a page: by its title or its navtitle, in any case. A full title is the more
+ * precise name, so where one page has the name as its title and another as its navtitle
+ * ("Testing Guide", navtitle "Testing" beside a page titled "Testing"), the title wins; only
+ * two pages with one title, or two with one navtitle and no page with that title, are ambiguous.
+ */
+export class NavNameIndex {
+  private readonly byTitle = new Map<string, Page[]>();
+  private readonly byNavtitle = new Map<string, Page[]>();
+
+  constructor(pages: Iterable<Page>) {
+    const add = (map: Map<string, Page[]>, name: string, page: Page) => {
+      const list = map.get(name);
+      if (list) list.push(page);
+      else map.set(name, [page]);
+    };
+    for (const page of pages) {
+      add(this.byTitle, navKey(page.title), page);
+      if (page.navtitle && navKey(page.navtitle) !== navKey(page.title)) add(this.byNavtitle, navKey(page.navtitle), page);
+    }
+  }
+
+  /** The pages a `parent` value names (already a `navKey`). */
+  get(name: string): Page[] {
+    return this.byTitle.get(name) ?? this.byNavtitle.get(name) ?? [];
+  }
+
+  /** Every name, for did-you-mean suggestions. */
+  keys(): string[] {
+    return [...new Set([...this.byTitle.keys(), ...this.byNavtitle.keys()])];
+  }
+}
+
+/** Each page under each of its names, the way `parent` names pages. */
+export function pagesByNavName(pages: Iterable<Page>): NavNameIndex {
+  return new NavNameIndex(pages);
+}
+
+/**
  * Builds the navigation tree from each page's `parent` (the parent's navtitle or title, any
  * case). Every page is placed or reported: a parent naming no page, naming two pages, naming
  * the page itself, a loop, and two siblings with one title are errors naming the files.
  */
-/** Each page under each of its names (navtitle and title, as `navKey`), the way `parent` names pages. */
-export function pagesByNavName(pages: Iterable<Page>): Map<string, Page[]> {
-  const byName = new Map<string, Page[]>();
-  for (const page of pages) {
-    for (const name of new Set([page.navtitle, page.title].filter(Boolean).map((n) => navKey(n!)))) {
-      const list = byName.get(name);
-      if (list) list.push(page);
-      else byName.set(name, [page]);
-    }
-  }
-  return byName;
-}
-
 export function buildNavTree(pages: readonly Page[], options: NavTreeOptions = {}): { tree: NavTree; problems: ContentProblem[] } {
   const problems: ContentProblem[] = [];
   const nodes = new Map<string, NavNode>();
   for (const page of pages) nodes.set(page.inputPath, { page, children: [], depth: 0, index: -1 });
 
   // Each page answers to its navtitle and its title.
-  const byName = new Map([...pagesByNavName(pages)].map(([name, named]) => [name, named.map((p) => nodes.get(p.inputPath)!)]));
-  const names = [...byName.keys()];
+  const byName = pagesByNavName(pages);
+  const names = byName.keys();
   const displayNames = new Map<string, string>();
   for (const node of nodes.values()) {
     for (const name of [node.page.navtitle, node.page.title]) if (name) displayNames.set(navKey(name), name);
@@ -108,7 +133,7 @@ export function buildNavTree(pages: readonly Page[], options: NavTreeOptions = {
     const { page } = node;
     if (page.parent === undefined || options.parents) continue;
     const line = page.keyLines.get('parent');
-    const candidates = byName.get(navKey(page.parent)) ?? [];
+    const candidates = byName.get(navKey(page.parent)).map((p) => nodes.get(p.inputPath)!);
     if (candidates.length === 0) {
       const suggestion = closestMatch(navKey(page.parent), names);
       problems.push({

@@ -121,13 +121,24 @@ describe('buildNavTree', () => {
     it('a parent matching two pages, naming both files', () => {
       const pages = [
         makePage('a.md', { title: 'Testing Guide', navtitle: 'Testing' }),
-        makePage('b.md', { title: 'Testing' }),
+        makePage('b.md', { title: 'Testing Handbook', navtitle: 'Testing' }),
         makePage('c.md', { title: 'Unit tests', parent: 'testing' }),
       ];
       const [error, ...rest] = errorsOf(pages);
       assert.equal(rest.length, 0);
       assert.equal(error!.file, 'content/c.md');
       assert.match(error!.message, /matches 2 pages: content\/a\.md and content\/b\.md/);
+    });
+
+    it('a full title wins over another page\'s navtitle of the same name', () => {
+      const pages = [
+        makePage('a.md', { title: 'Testing Guide', navtitle: 'Testing' }),
+        makePage('b.md', { title: 'Testing' }),
+        makePage('c.md', { title: 'Unit tests', parent: 'testing' }),
+      ];
+      const { tree, problems } = buildNavTree(pages);
+      assert.deepEqual(problems, []);
+      assert.equal(tree.byInputPath.get('c.md')!.parent!.page.inputPath, 'b.md');
     });
 
     it('a page that is its own parent', () => {
