@@ -1,4 +1,4 @@
-import type { MarkdownIt } from 'markdown-it';
+import type { MarkdownIt, PluginSimple } from 'markdown-it';
 import deflist from 'markdown-it-deflist';
 import footnote from 'markdown-it-footnote';
 import { kramdownSyntax, type KramdownSyntaxOptions } from './kramdownSyntax.ts';
@@ -10,7 +10,8 @@ import { linkDestinationsWithSpaces } from './linkDestinationsWithSpaces.ts';
  * (the markdown-it organisation's); the rest is ours.
  */
 export function jekyllMarkdownPlugins(options: KramdownSyntaxOptions): ((md: MarkdownIt) => void)[] {
-  return [(md) => md.use(footnote), (md) => md.use(deflist), linkDestinationsWithSpaces, kramdownSyntax(options)];
+  // The plugins' own type packages name markdown-it's types by another path: the same API.
+  return [(md) => md.use(footnote as unknown as PluginSimple), (md) => md.use(deflist as unknown as PluginSimple), linkDestinationsWithSpaces, kramdownSyntax(options)];
 }
 
 /**

@@ -60,9 +60,11 @@ function spacedDestination(image: boolean) {
         const oldMax = state.posMax;
         state.pos = start + 1;
         state.posMax = labelEnd;
-        state.linkLevel++;
+        // markdown-it 14 counts link nesting (so links are not linkified inside links); its types lack it.
+        const nesting = state as StateInline & { linkLevel: number };
+        nesting.linkLevel++;
         state.md.inline.tokenize(state);
-        state.linkLevel--;
+        nesting.linkLevel--;
         state.pos = oldPos;
         state.posMax = oldMax;
         state.push('link_close', 'a', -1);
