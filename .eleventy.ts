@@ -10,7 +10,7 @@ import { passthroughGlobs } from './src/site/passthroughGlobs.ts';
 import { reloadSiteModel } from './src/site/reloadSiteModel.ts';
 import { formatProblems } from './src/content/errors.ts';
 import { renderHeadersFile } from './src/security/responseHeaders.ts';
-import { renderAllPages, renderNotFound, renderSearchPage, renderSitemap } from './layouts/system-pages.ts';
+import { renderAllPages, renderGeneratedHome, renderNotFound, renderSearchPage, renderSitemap } from './layouts/system-pages.ts';
 import { scheduleLinkReport } from './src/links/reportAfterBuild.ts';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -71,6 +71,11 @@ export default function configure(eleventyConfig: EleventyConfig) {
   const system = { layout: false, eleventyExcludeFromCollections: true };
   eleventyConfig.addTemplate('404.11ty.js', { data: { ...system, permalink: '/404.html' }, render: () => renderNotFound(guidebook.systemView('Page not found', '/404.html')) });
   eleventyConfig.addTemplate('all-pages.11ty.js', { data: { ...system, permalink: '/all-pages/' }, render: () => renderAllPages(guidebook.systemView('All pages', '/all-pages/'), guidebook.allPages()) });
+  // Every page links to `/`: content without a home page gets one listing its pages.
+  eleventyConfig.addTemplate('home.11ty.js', {
+    data: { ...system, permalink: () => (guidebook.hasHomePage() ? false : '/') },
+    render: () => renderGeneratedHome(guidebook.systemView(guidebook.siteName(), '/'), guidebook.allPages()),
+  });
   eleventyConfig.addTemplate('search.11ty.js', { data: { ...system, permalink: '/search/' }, render: () => renderSearchPage(guidebook.systemView('Search', '/search/')) });
   // Response headers for Netlify and Cloudflare Pages (src/security/responseHeaders.ts).
   eleventyConfig.addTemplate('headers.11ty.js', { data: { ...system, permalink: '/_headers' }, render: () => renderHeadersFile() });

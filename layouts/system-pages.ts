@@ -28,6 +28,12 @@ export function renderAllPages(view: PageView, tree: TreeEntry[]): string {
   return renderFrame(view, `${header(view)}\n<nav class="all-pages" aria-label="All pages">${treeList(tree)}</nav>\n</article>`);
 }
 
+/** The home page of a site whose content has none: its description and every page. */
+export function renderGeneratedHome(view: PageView, tree: TreeEntry[]): string {
+  const intro = view.description ? `<p>${esc(view.description)}</p>\n` : '';
+  return renderFrame(view, `${header(view)}\n${intro}<nav class="all-pages" aria-label="All pages">${treeList(tree)}</nav>\n</article>`);
+}
+
 export function renderSearchPage(view: PageView): string {
   return renderFrame(
     view,

@@ -9,6 +9,9 @@ export interface GuidebookData {
   pageView(eleventyInputPath: string): PageView;
   systemView(title: string, url: string): PageView;
   allPages(): TreeEntry[];
+  /** Whether the content has a page at `/`; without one the generator writes a home page. */
+  hasHomePage(): boolean;
+  siteName(): string;
   sitemap(): { loc: string; lastmod?: string }[];
   /** The URL Eleventy writes a content page to (our rule, so validation and output agree). */
   permalinkFor(eleventyInputPath: string): string | undefined;
@@ -44,6 +47,12 @@ export function createGuidebookData(getContext: () => BuildContext, assetVersion
     allPages() {
       const { context, model: site } = model();
       return fullTree(site.tree, prefixer(context.pathPrefix));
+    },
+    hasHomePage() {
+      return model().model.tree.home !== undefined;
+    },
+    siteName() {
+      return model().model.settings.name;
     },
     sitemap() {
       const { context, model: site } = model();
