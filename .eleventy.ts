@@ -7,7 +7,7 @@ import { assetVersion } from './src/site/assetVersion.ts';
 import { contentPathOf, getBuildContext } from './src/site/buildContext.ts';
 import { createGuidebookData } from './src/site/siteData.ts';
 import { passthroughGlobs } from './src/site/passthroughGlobs.ts';
-import { reloadSiteModel } from './src/site/reloadSiteModel.ts';
+import { prepareRebuild, reloadSiteModel } from './src/site/reloadSiteModel.ts';
 import { formatProblems } from './src/content/errors.ts';
 import { renderHeadersFile } from './src/security/responseHeaders.ts';
 import { renderAllPages, renderGeneratedHome, renderNotFound, renderSearchPage, renderSitemap } from './layouts/system-pages.ts';
@@ -81,6 +81,7 @@ export default function configure(eleventyConfig: EleventyConfig) {
   eleventyConfig.addTemplate('headers.11ty.js', { data: { ...system, permalink: '/_headers' }, render: () => renderHeadersFile() });
   eleventyConfig.addTemplate('sitemap.11ty.js', { data: { ...system, permalink: '/sitemap.xml' }, render: () => renderSitemap(guidebook.sitemap()) });
 
+  eleventyConfig.on('eleventy.beforeWatch', (changedFiles: string[]) => prepareRebuild(context, changedFiles));
   eleventyConfig.on('eleventy.before', () => reloadSiteModel(context));
   if (format) eleventyConfig.on('eleventy.after', () => format.afterBuild(context.outputDir));
 

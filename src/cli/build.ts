@@ -12,7 +12,17 @@ import { claimOutputFolder, createStagingFolder, discardStagingFolder, publishSt
 import { openJekyllInput } from '../jekyll/jekyllFormat.ts';
 import { parseBuildArgs } from './args.ts';
 
-const configPath = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '.eleventy.ts');
+const projectRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const configPath = path.join(projectRoot, '.eleventy.ts');
+
+/** The deepest folder that holds both paths. */
+function commonFolder(a: string, b: string): string {
+  const partsA = path.resolve(a).split(path.sep);
+  const partsB = path.resolve(b).split(path.sep);
+  let i = 0;
+  while (i < partsA.length && i < partsB.length && partsA[i] === partsB[i]) i++;
+  return partsA.slice(0, i).join(path.sep) || path.sep;
+}
 
 async function main(): Promise<number> {
   let args;
@@ -55,14 +65,20 @@ async function main(): Promise<number> {
   }
   if (context.model.warnings.length > 0) console.warn(formatProblems(context.model.warnings));
 
+  // Eleventy's watcher loses track of changed files when the content or the layouts sit above
+  // the working folder (`../x`): the dev server then works from a folder holding both.
+  if (args.serve && path.relative(process.cwd(), inputDir).startsWith('..')) process.chdir(commonFolder(inputDir, projectRoot));
   // Eleventy is given the input as a path relative to the working folder, as its own CLI does:
   // passthrough copies keep their place in the site only when their glob matches that spelling.
   const eleventyInput = path.relative(process.cwd(), inputDir) || '.';
 
+  context.modelFresh = true;
   if (args.serve) {
     claimOutputFolder(siteDir);
     setBuildContext(context);
     const eleventy = new Eleventy(eleventyInput, siteDir, { configPath, pathPrefix: context.pathPrefix, runMode: 'serve', quietMode: true });
+    // Rebuilds render only the edited page unless the navigation changed (prepareRebuild).
+    context.setIncremental = (incremental) => eleventy.setIncrementalBuild(incremental);
     await eleventy.init();
     await eleventy.watch();
     await eleventy.serve(args.port);

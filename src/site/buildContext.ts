@@ -52,6 +52,14 @@ export interface BuildContext {
   model?: SiteModel;
   /** Filled as pages render: headings, links and text of each page, by content path. */
   facts: Map<string, PageFacts>;
+  /** The model was loaded for the build about to start (no need to read the content again). */
+  modelFresh?: boolean;
+  /** Content errors found before a dev-server rebuild, reported when the rebuild starts. */
+  loadError?: Error;
+  /** This dev-server rebuild renders only the changed pages. */
+  incremental?: boolean;
+  /** Set by the dev server: switches Eleventy's incremental mode for the next rebuild. */
+  setIncremental?: (incremental: boolean) => void;
 }
 
 let current: BuildContext | undefined;
