@@ -8,10 +8,10 @@ import { fileURLToPath } from 'node:url';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-// tsx by its resolved URL, so our commands can run from any working folder.
+// Through the launcher `npm run build` and `npm run check-links` use (src/cli/launch.mjs).
 const ourCli = (cli: string, args: string[]) => ({
   command: process.execPath,
-  args: ['--import', import.meta.resolve('tsx'), path.join(projectRoot, 'src', 'cli', cli), ...args],
+  args: [path.join(projectRoot, 'src', 'cli', 'launch.mjs'), cli.replace(/\.ts$/, ''), ...args],
 });
 
 /** Our search, as the reader's browser uses it, driven from Node. */
