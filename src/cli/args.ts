@@ -12,14 +12,20 @@ export interface BuildArgs {
   quiet: boolean;
 }
 
+/** The flags every command shares: which content, which built site, under which prefix. */
+export const SITE_FLAGS = {
+  input: { type: 'string', default: 'content' },
+  output: { type: 'string', default: '_site' },
+  // Unset: no prefix, or a Jekyll guide's own `baseurl`.
+  pathprefix: { type: 'string' },
+} as const;
+
 /** Flags of `npm run build` / `npm start`, named as Eleventy names them. */
 export function parseBuildArgs(argv: string[]): BuildArgs {
   const { values } = parseArgs({
     args: argv,
     options: {
-      input: { type: 'string', default: 'content' },
-      output: { type: 'string', default: '_site' },
-      pathprefix: { type: 'string' },
+      ...SITE_FLAGS,
       serve: { type: 'boolean', default: false },
       port: { type: 'string', default: '8080' },
       report: { type: 'boolean', default: false },

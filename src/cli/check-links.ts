@@ -9,6 +9,7 @@ import { formatJson, formatText } from '../links/formatReport.ts';
 import { formatLinkParser } from '../links/linkSources.ts';
 import { openJekyllInput } from '../jekyll/jekyllFormat.ts';
 import { loadSite } from '../site/loadSite.ts';
+import { SITE_FLAGS } from './args.ts';
 
 const USAGE = `Usage: npm run check-links -- [--input=DIR] [--output=DIR] [--pathprefix=/path/] [--format=text|json]
                               [--external [--concurrency=N] [--timeout=SECONDS] [--retries=N] [--cache-dir=DIR]]`;
@@ -26,10 +27,7 @@ export function parseCheckLinksArgs(argv: string[]): CheckLinksArgs {
   const { values } = parseArgs({
     args: argv,
     options: {
-      input: { type: 'string', default: 'content' },
-      output: { type: 'string', default: '_site' },
-      // Unset: the site was built without one (`/`).
-      pathprefix: { type: 'string' },
+      ...SITE_FLAGS,
       format: { type: 'string', default: 'text' },
       external: { type: 'boolean', default: false },
       concurrency: { type: 'string', default: '8' },
