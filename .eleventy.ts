@@ -7,11 +7,13 @@ import { assetVersion } from './src/site/assetVersion.ts';
 import { contentPathOf, getBuildContext } from './src/site/buildContext.ts';
 import { createGuidebookData } from './src/site/siteData.ts';
 import { reloadSiteModel } from './src/site/reloadSiteModel.ts';
+import { searchScriptSources } from './src/search/bundleSearchScripts.ts';
+import { writeSiteSearch } from './src/search/writeSiteSearch.ts';
 import { renderAllPages, renderNotFound, renderSearchPage, renderSitemap } from './layouts/system-pages.ts';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const layoutsDir = path.join(root, 'layouts');
-const assetFiles = ['site.css', 'site.js'].map((f) => path.join(layoutsDir, 'assets', f));
+const assetFiles = ['site.css', 'site.js'].map((f) => path.join(layoutsDir, 'assets', f)).concat(searchScriptSources());
 
 // Eleventy ships JSDoc types only; the few calls we make are typed by use.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -62,6 +64,8 @@ export default function configure(eleventyConfig: EleventyConfig) {
   eleventyConfig.addTemplate('sitemap.11ty.js', { data: { ...system, permalink: '/sitemap.xml' }, render: () => renderSitemap(guidebook.sitemap()) });
 
   eleventyConfig.on('eleventy.before', () => reloadSiteModel(context));
+  // Every page has rendered (and reported its sections): write the search index and scripts.
+  eleventyConfig.on('eleventy.after', () => writeSiteSearch(context));
 
   return {
     markdownTemplateEngine: false,

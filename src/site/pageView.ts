@@ -17,6 +17,8 @@ export interface SiteLinks {
   allPages: string;
   stylesheet: string;
   script: string;
+  /** The search box's script (src/search/browser/ui.ts, bundled at build time). */
+  searchScript: string;
 }
 
 /** Everything the page layout renders; the layout computes nothing itself. */
@@ -56,6 +58,7 @@ export function siteLinksOf(pathPrefix: string, assetVersion: string): SiteLinks
     allPages: p('/all-pages/'),
     stylesheet: p(`/assets/site.css?v=${assetVersion}`),
     script: p(`/assets/site.js?v=${assetVersion}`),
+    searchScript: p(`/assets/search.js?v=${assetVersion}`),
   };
 }
 

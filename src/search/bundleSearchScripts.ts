@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const browserDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'browser');
+
+/** The scripts readers download, by output name: the box (every page) and the worker (on first use). */
+export const SEARCH_SCRIPTS = {
+  'search.js': path.join(browserDir, 'ui.ts'),
+  'search-worker.js': path.join(browserDir, 'worker.ts'),
+};
+
+/** Every source file a reader's script is made from (for the asset version in page URLs). */
+export function searchScriptSources(): string[] {
+  return ['analysis.ts', 'engine.ts', 'format.ts', 'highlight.ts', 'indexReader.ts', 'loadFile.ts', 'queryPlan.ts', 'results.ts', 'ui.ts', 'worker.ts'].map(
+    (f) => path.join(browserDir, f),
+  );
+}
+
+let bundled: Promise<Map<string, Uint8Array>> | undefined;
+
+/**
+ * Bundles and minifies the browser code with esbuild, once per process (the dev server reuses
+ * it on every rebuild): plain scripts, no framework, lunr only in the worker.
+ */
+export function bundleSearchScripts(): Promise<Map<string, Uint8Array>> {
+  bundled ??= Promise.all(
+    Object.entries(SEARCH_SCRIPTS).map(async ([name, entry]) => {
+      const result = await build({
+        entryPoints: [entry],
+        bundle: true,
+        minify: true,
+        format: 'iife',
+        target: ['es2020', 'chrome100', 'firefox100', 'safari15'],
+        legalComments: 'none',
+        write: false,
+        logLevel: 'silent',
+      });
+      return [name, result.outputFiles[0]!.contents] as const;
+    }),
+  ).then((entries) => new Map(entries));
+  return bundled;
+}
