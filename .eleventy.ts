@@ -8,7 +8,7 @@ import { contentPathOf, getBuildContext } from './src/site/buildContext.ts';
 import { createGuidebookData } from './src/site/siteData.ts';
 import { reloadSiteModel } from './src/site/reloadSiteModel.ts';
 import { searchScriptSources } from './src/search/bundleSearchScripts.ts';
-import { writeSiteSearch } from './src/search/writeSiteSearch.ts';
+import { prepareSiteSearch, writeSiteSearch } from './src/search/writeSiteSearch.ts';
 import { renderAllPages, renderNotFound, renderSearchPage, renderSitemap } from './layouts/system-pages.ts';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -64,6 +64,7 @@ export default function configure(eleventyConfig: EleventyConfig) {
   eleventyConfig.addTemplate('sitemap.11ty.js', { data: { ...system, permalink: '/sitemap.xml' }, render: () => renderSitemap(guidebook.sitemap()) });
 
   eleventyConfig.on('eleventy.before', () => reloadSiteModel(context));
+  eleventyConfig.on('eleventy.before', () => prepareSiteSearch());
   // Every page has rendered (and reported its sections): write the search index and scripts.
   eleventyConfig.on('eleventy.after', () => writeSiteSearch(context));
 

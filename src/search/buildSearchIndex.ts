@@ -41,18 +41,18 @@ class IntList {
   }
 }
 
-export function buildSearchIndex(documents: readonly SearchDocument[]): SearchIndexData {
+export function buildSearchIndex(documents: readonly Pick<SearchDocument, 'fields' | 'boost'>[]): SearchIndexData {
   const fieldCount = SEARCH_FIELDS.length;
   const docCount = documents.length;
   const table = new TermTable();
   // Per term: the entry (document field) that last counted it, and that entry's number.
   const lastEntryOf = new IntList();
-  // One entry per (document, field, term): document fields with their term frequency.
+  // One entry per (document field, term) with its term frequency, made field after field;
+  // entriesEnd[fieldRef] is where a document field's entries end (fieldRef = doc * fields + field).
   const entryTerm = new IntList();
-  const entryDoc = new IntList();
-  const entryField = new IntList();
   const entryTf = new IntList();
   const fieldLength = new Int32Array(docCount * fieldCount);
+  const entriesEnd = new Int32Array(docCount * fieldCount);
   let fieldRef = 0;
 
   for (let d = 0; d < docCount; d++) {
@@ -74,12 +74,11 @@ export function buildSearchIndex(documents: readonly SearchDocument[]): SearchIn
         if (last >= firstEntry) entryTf.data[last]!++;
         else {
           lastEntryOf.data[id] = entryTerm.push(id);
-          entryDoc.push(d);
-          entryField.push(f);
           entryTf.push(1);
         }
       }
       fieldLength[fieldRef] = length;
+      entriesEnd[fieldRef] = entryTerm.length;
     }
   }
 
@@ -100,34 +99,33 @@ export function buildSearchIndex(documents: readonly SearchDocument[]): SearchIn
     idf[t] = Math.log(1 + Math.abs(x));
   }
 
-  // Each entry's weight, in the order the entries were made: reading the entry arrays in
-  // term order instead would jump around millions of entries (a cache miss per read).
+  // Each entry's weight, put straight into its term's place (a stable counting sort, so
+  // documents stay ascending and a document's fields together). The entries are read in the
+  // order they were made: reading them in term order would jump around millions of entries.
   const entryCount = entryTerm.length;
-  const entryWeight = new Int32Array(entryCount);
-  const fieldBoost = SEARCH_FIELDS.map((field) => field.boost);
-  for (let e = 0; e < entryCount; e++) {
-    const d = entryDoc.data[e]!;
-    const f = entryField.data[e]!;
-    const tf = entryTf.data[e]!;
-    const length = fieldLength[d * fieldCount + f]!;
-    let score = (idf[entryTerm.data[e]!]! * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (length / averageLength[f]!)) + tf);
-    score *= fieldBoost[f]!;
-    score *= documents[d]!.boost || 1;
-    entryWeight[e] = Math.round(score * 1000);
-  }
-
-  // Group by term with a stable counting sort (documents stay ascending, a document's fields
-  // stay together), then sum each document's field weights in place.
   const start = new Int32Array(termCount + 1);
   for (let t = 0; t < termCount; t++) start[t + 1] = start[t]! + fieldsWithTerm[t]!;
   const fill = start.slice(0, termCount);
   const postingDoc = new Int32Array(entryCount);
   const postingWeight = new Int32Array(entryCount);
-  for (let e = 0; e < entryCount; e++) {
-    const k = fill[entryTerm.data[e]!]!++;
-    postingDoc[k] = entryDoc.data[e]!;
-    postingWeight[k] = entryWeight[e]!;
+  const fieldBoost = SEARCH_FIELDS.map((field) => field.boost);
+  for (let ref = 0, e = 0; ref < docCount * fieldCount; ref++) {
+    const d = Math.floor(ref / fieldCount);
+    const f = ref % fieldCount;
+    const length = fieldLength[ref]!;
+    const docBoost = documents[d]!.boost || 1;
+    for (; e < entriesEnd[ref]!; e++) {
+      const t = entryTerm.data[e]!;
+      const tf = entryTf.data[e]!;
+      let score = (idf[t]! * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (length / averageLength[f]!)) + tf);
+      score *= fieldBoost[f]!;
+      score *= docBoost;
+      const k = fill[t]!++;
+      postingDoc[k] = d;
+      postingWeight[k] = Math.round(score * 1000);
+    }
   }
+  // Then sum each document's field weights, in place.
   const docsOf: Int32Array[] = new Array(termCount);
   const weightsOf: Int32Array[] = new Array(termCount);
   for (let t = 0; t < termCount; t++) {

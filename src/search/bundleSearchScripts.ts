@@ -2,7 +2,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-const browserDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'browser');
+const searchDir = path.dirname(fileURLToPath(import.meta.url));
+const browserDir = path.join(searchDir, 'browser');
 
 /** The scripts readers download, by output name: the box (every page) and the worker (on first use). */
 export const SEARCH_SCRIPTS = {
@@ -40,4 +41,23 @@ export function bundleSearchScripts(): Promise<Map<string, Uint8Array>> {
     }),
   ).then((entries) => new Map(entries));
   return bundled;
+}
+
+let indexWorker: Promise<string> | undefined;
+
+/**
+ * The indexer's worker thread (./indexWorker.ts) as one CommonJS script: a worker thread does
+ * not inherit tsx, and a bundle starts in milliseconds.
+ */
+export function bundleIndexWorker(): Promise<string> {
+  indexWorker ??= build({
+    entryPoints: [path.join(searchDir, 'indexWorker.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    write: false,
+    logLevel: 'silent',
+  }).then((result) => result.outputFiles[0]!.text);
+  return indexWorker;
 }

@@ -137,10 +137,59 @@ export interface EncodedSearchIndex {
   files: Map<string, Uint8Array>;
 }
 
+/** The whole index: docs chunks and term index (see encodeDocsChunks and encodeTermIndex). */
 export async function encodeSearchIndex(
   index: SearchIndexData,
   display: { pages: SearchPage[]; documents: SearchDocument[] },
   options: EncodeOptions = {},
+): Promise<EncodedSearchIndex> {
+  const docs = encodeDocsChunks(display);
+  const encoded = await encodeTermIndex(index, { ...options, displayVersion: versionOf(docs) });
+  for (const [name, bytes] of docs) encoded.files.set(name, bytes);
+  return encoded;
+}
+
+/** A short hash of files' names and contents. */
+export function versionOf(files: Map<string, Uint8Array>, extra = ''): string {
+  const hash = createHash('sha256').update(extra);
+  for (const [name, bytes] of files) hash.update(name).update(bytes);
+  return hash.digest('hex').slice(0, 12);
+}
+
+/** What results show, DOCS_PER_CHUNK documents per file, each page's title, URL and breadcrumb once. */
+export function encodeDocsChunks(display: { pages: SearchPage[]; documents: SearchDocument[] }): Map<string, Uint8Array> {
+  const files = new Map<string, Uint8Array>();
+  const { pages, documents } = display;
+  for (let c = 0; c * DOCS_PER_CHUNK < documents.length; c++) {
+    const chunk: DocsChunk = { pages: [], docs: [] };
+    const local = new Map<number, number>();
+    for (const doc of documents.slice(c * DOCS_PER_CHUNK, (c + 1) * DOCS_PER_CHUNK)) {
+      let p = local.get(doc.page);
+      if (p === undefined) {
+        p = chunk.pages.length;
+        local.set(doc.page, p);
+        const page = pages[doc.page]!;
+        chunk.pages.push([page.title, page.url, page.crumbs]);
+      }
+      chunk.docs.push([p, doc.heading ?? '', doc.anchor ?? '', doc.text]);
+    }
+    files.set(fileNames.docsChunk(c), json(chunk));
+  }
+
+  return files;
+}
+
+/**
+ * Term shards, vocabulary, digests and the manifest. `displayVersion` (the docs chunks'
+ * version) goes into the manifest's version, so the version changes when anything does.
+ */
+export async function encodeTermIndex(
+  index: SearchIndexData,
+  options: EncodeOptions & {
+    displayVersion: string;
+    /** Called with the term shards and vocabulary as soon as they are made (before the digests). */
+    onShards?: (files: Map<string, Uint8Array>) => void;
+  },
 ): Promise<EncodedSearchIndex> {
   const shardBytes = options.shardBytes ?? SHARD_BYTES;
   const files = new Map<string, Uint8Array>();
@@ -188,24 +237,7 @@ export async function encodeSearchIndex(
     previous = term;
   }
   files.set(fileNames.vocabulary, vocabulary.result());
-
-  // Docs chunks.
-  const { pages, documents } = display;
-  for (let c = 0; c * DOCS_PER_CHUNK < documents.length; c++) {
-    const chunk: DocsChunk = { pages: [], docs: [] };
-    const local = new Map<number, number>();
-    for (const doc of documents.slice(c * DOCS_PER_CHUNK, (c + 1) * DOCS_PER_CHUNK)) {
-      let p = local.get(doc.page);
-      if (p === undefined) {
-        p = chunk.pages.length;
-        local.set(doc.page, p);
-        const page = pages[doc.page]!;
-        chunk.pages.push([page.title, page.url, page.crumbs]);
-      }
-      chunk.docs.push([p, doc.heading ?? '', doc.anchor ?? '', doc.text]);
-    }
-    files.set(fileNames.docsChunk(c), json(chunk));
-  }
+  options.onShards?.(new Map(files));
 
   // Digests, computed with the engine itself over the shards just made.
   const manifest: Manifest = { format: FORMAT_VERSION, version: '', docCount: index.docCount, shardKeys, digestGroups: [] };
@@ -232,9 +264,7 @@ export async function encodeSearchIndex(
   manifest.digestGroups = [...groups.keys()].sort();
   manifest.digestGroups.forEach((key, i) => files.set(fileNames.digestGroup(i), json(groups.get(key)!)));
 
-  const hash = createHash('sha256');
-  for (const [name, bytes] of files) hash.update(name).update(bytes);
-  manifest.version = hash.digest('hex').slice(0, 12);
+  manifest.version = versionOf(files, options.displayVersion);
   files.set(fileNames.manifest, json(manifest));
   return { manifest, files };
 }

@@ -10,7 +10,7 @@ import { fileNames, type DocsChunk } from './browser/format.ts';
 import { IndexReader } from './browser/indexReader.ts';
 import { presentResults } from './browser/results.ts';
 import { diskLoader } from './readStoredIndex.ts';
-import { SEARCH_INDEX_DIR } from './writeSiteSearch.ts';
+import { SEARCH_INDEX_DIR } from './storeFiles.ts';
 
 /** Results the header box shows (src/search/browser/ui.ts): a first result means these are shown. */
 const SHOWN_RESULTS = 10;

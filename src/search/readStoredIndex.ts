@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { IndexReader, type LoadFile } from './browser/indexReader.ts';
-import { SEARCH_INDEX_DIR } from './writeSiteSearch.ts';
+import { SEARCH_INDEX_DIR } from './storeFiles.ts';
 
 /** Reads a built site's index files from disk, as a browser would fetch them; `onRead` sees each file's stored size. */
 export function diskLoader(siteDir: string, onRead?: (name: string, storedBytes: number) => void): LoadFile {

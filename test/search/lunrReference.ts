@@ -1,7 +1,7 @@
 // The yardstick: one whole lunr index over the same documents, queried with lunr's own
 // expansion (TokenSet wildcards and edit distance) and scoring.
 import lunr from 'lunr';
-import { TOKEN_SEPARATOR } from '../../src/search/browser/analysis.ts';
+import { INDEX_PIPELINE, TOKEN_SEPARATOR } from '../../src/search/browser/analysis.ts';
 import { EXACT_BOOST, FALLBACK_BOOST, FALLBACK_MIN_LENGTH, PREFIX_BOOST, parseQuery } from '../../src/search/browser/queryPlan.ts';
 import { SEARCH_FIELDS, type SearchDocument } from '../../src/search/searchDocuments.ts';
 
@@ -10,7 +10,7 @@ export function lunrIndexOf(documents: readonly SearchDocument[]): lunr.Index {
   lunr.tokenizer.separator = TOKEN_SEPARATOR;
   try {
     const builder = new lunr.Builder();
-    builder.pipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
+    builder.pipeline.add(...INDEX_PIPELINE);
     builder.searchPipeline.add(lunr.stemmer);
     builder.ref('id');
     for (const field of SEARCH_FIELDS) builder.field(field.name, { boost: field.boost });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import lunr from 'lunr';
-import { TOKEN_SEPARATOR, termOf, tokenize } from '../../src/search/browser/analysis.ts';
+import { TOKEN_SEPARATOR, termOf, tokenize, trimmer } from '../../src/search/browser/analysis.ts';
 import { search } from '../../src/search/browser/engine.ts';
 import { DIGEST_RESULTS } from '../../src/search/browser/format.ts';
 import { IndexReader } from '../../src/search/browser/indexReader.ts';
@@ -40,6 +40,15 @@ function assertSameRanking(ours: { doc: number; score?: number }[], lunrs: { doc
 }
 
 describe('tokenizing and the term pipeline', () => {
+  it('trims like lunr’s trimmer, but keeps letters of every script', () => {
+    const trim = (text: string) => trimmer(new lunr.Token(text, {})).toString();
+    for (const word of ['(see', 'also)', '“quoted”', 'c++', 'don\'t', 'x86_64', '—', '...']) {
+      assert.equal(trim(word), lunr.trimmer(new lunr.Token(word, {})).toString(), word);
+    }
+    assert.equal(trim('café'), 'café');
+    assert.equal(trim('«日本語»'), '日本語');
+  });
+
   it('splits text exactly as lunr.tokenizer does with our separator', () => {
     const saved = lunr.tokenizer.separator;
     lunr.tokenizer.separator = TOKEN_SEPARATOR;
@@ -55,9 +64,9 @@ describe('tokenizing and the term pipeline', () => {
     }
   });
 
-  it('gives each token the term of lunr’s pipeline (trimmer, stop words, stemmer), in the fast table too', () => {
+  it('gives each token the term of the lunr pipeline (trimmer, stop words, stemmer), in the fast table too', () => {
     const pipeline = new lunr.Pipeline();
-    pipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
+    pipeline.add(trimmer, lunr.stopWordFilter, lunr.stemmer);
     const table = new TermTable();
     const text = 'The Running runner runs; “Quoted” (see also) — café naïve ÜBER c++ x86_64 2.3.9 don\'t Sinatra/Padrino the and of';
     const count = table.scan(text);

@@ -5,7 +5,7 @@ import lunr from 'lunr';
  * Where words split. lunr's default separator is whitespace and hyphens; we also split on
  * slashes, dots and the other punctuation that joins words in guidance ("Sinatra/Padrino",
  * "flask.pocoo.org", "a,b"), so each part is found. Apostrophes and underscores stay inside
- * words; lunr's trimmer removes what is left at a word's ends.
+ * words; the trimmer removes what is left at a word's ends.
  */
 export const TOKEN_SEPARATOR = /[\s\-–—/\\|.,;:!?()[\]{}<>"“”`=+*&^%$#@~]+/;
 
@@ -20,9 +20,24 @@ export function tokenize(text: string): string[] {
   return text.toLowerCase().match(WORD) ?? [];
 }
 
-// lunr's indexing pipeline, run through lunr itself so the semantics cannot drift.
+/** What a word's ends may not be: anything but letters, combining marks, digits and "_". */
+const NOT_WORD_START = /^[^\p{L}\p{M}\p{N}_]+/u;
+const NOT_WORD_END = /[^\p{L}\p{M}\p{N}_]+$/u;
+
+/**
+ * lunr's trimmer (punctuation off a word's ends) for every script: lunr's own keeps only
+ * A–Z, 0–9 and _ at the ends, so "café" was indexed as "caf" and Japanese not at all.
+ * A lunr pipeline function like the one it replaces.
+ */
+export function trimmer(token: lunr.Token): lunr.Token {
+  return token.update((text) => text.replace(NOT_WORD_START, '').replace(NOT_WORD_END, ''));
+}
+lunr.Pipeline.registerFunction(trimmer, 'guidebookTrimmer');
+
+/** The indexing pipeline, run through lunr itself so the semantics cannot drift. */
+export const INDEX_PIPELINE = [trimmer, lunr.stopWordFilter, lunr.stemmer];
 const indexPipeline = new lunr.Pipeline();
-indexPipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
+indexPipeline.add(...INDEX_PIPELINE);
 
 const termMemo = new Map<string, string | null>();
 
@@ -42,9 +57,14 @@ export function termOf(token: string): string | null {
   return term;
 }
 
-/** lunr's trimmer alone: what a prefix query matches against (a stem would cut "runn" to "runn", not "run"). */
+/** The trimmer alone: what a prefix query matches against (the word as typed, not a stem). */
 export function trimToken(token: string): string {
-  return lunr.trimmer(new lunr.Token(token, {})).toString();
+  return trimmer(new lunr.Token(token, {})).toString();
+}
+
+/** How many characters the trimmer takes off each end of a word: [start, end]. */
+export function trimmedLengths(word: string): [number, number] {
+  return [word.length - word.replace(NOT_WORD_START, '').length, word.length - word.replace(NOT_WORD_END, '').length];
 }
 
 /** Terms of the vocabulary within one edit (lunr's fuzzy matching: insert, delete, substitute, transpose). */

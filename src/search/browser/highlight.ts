@@ -1,5 +1,5 @@
 // Which words of a result to mark, and which part of its text to show.
-import { TOKEN_SEPARATOR, termOf } from './analysis.ts';
+import { TOKEN_SEPARATOR, termOf, trimmedLengths } from './analysis.ts';
 import type { Matcher } from './engine.ts';
 
 /** Text in pieces; `true` pieces are matched words, shown in <mark>. Never HTML. */
@@ -26,9 +26,8 @@ function matchedWords(text: string, matchers: Matcher[]): WordSpan[] {
       const token = word.toLowerCase();
       const term = termOf(token);
       if (term && matchers.some((m) => ('term' in m ? m.term === term : term.startsWith(m.prefix)))) {
-        // Mark the word without the punctuation lunr trims from its ends.
-        const lead = word.length - word.replace(/^\W+/, '').length;
-        const tail = word.length - word.replace(/\W+$/, '').length;
+        // Mark the word without the punctuation the trimmer takes off its ends.
+        const [lead, tail] = trimmedLengths(word);
         spans.push({ start: start + lead, end: end - tail });
       }
     }
