@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -13,9 +14,10 @@ export const SEARCH_SCRIPTS = {
 
 /** Every source file a reader's script is made from (for the asset version in page URLs). */
 export function searchScriptSources(): string[] {
-  return ['analysis.ts', 'engine.ts', 'format.ts', 'highlight.ts', 'indexReader.ts', 'loadFile.ts', 'queryPlan.ts', 'results.ts', 'ui.ts', 'worker.ts'].map(
-    (f) => path.join(browserDir, f),
-  );
+  return readdirSync(browserDir)
+    .filter((f) => f.endsWith('.ts'))
+    .sort()
+    .map((f) => path.join(browserDir, f));
 }
 
 let bundled: Promise<Map<string, Uint8Array>> | undefined;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
+import { measureSearchInBrowser } from '../../src/search/measureSearch.ts';
 import { DESKTOP, PHONE, launchBrowser } from '../helpers/browser.ts';
 import { buildSite, fixturesDir } from '../helpers/run.ts';
 import { serveStatic, type StaticServer } from '../helpers/staticServer.ts';
@@ -167,6 +168,15 @@ describe('the search box', () => {
       });
     }
   }
+});
+
+describe('measuring search in Chromium (for the benchmark)', () => {
+  it('reports the time from focus to the first result and the bytes fetched for it', async () => {
+    const figures = await measureSearchInBrowser(browser, `${server.url}guides/`, 'lighthouse');
+    assert.ok(figures.firstResultMs > 0, JSON.stringify(figures));
+    // At least the worker script and the manifest were fetched.
+    assert.ok(figures.bytesBeforeFirstResult > 5000, JSON.stringify(figures));
+  });
 });
 
 describe('the results page /search/?q=', () => {

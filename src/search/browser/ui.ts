@@ -109,7 +109,7 @@ function enhanceBox(input: HTMLInputElement, client: SearchClient): void {
   list.id = listId;
   list.setAttribute('role', 'listbox');
   list.setAttribute('aria-label', 'Search results');
-  const hint = element('p', 'search-popup-hint', 'Enter shows all results');
+  const hint = element('p', 'search-popup-hint', 'Arrow keys choose a result; Enter opens it, or all results.');
   popup.append(note, list, hint);
   const status = element('div', 'visually-hidden');
   status.setAttribute('role', 'status');
