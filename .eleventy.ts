@@ -8,7 +8,7 @@ import { contentPathOf, getBuildContext } from './src/site/buildContext.ts';
 import { createGuidebookData } from './src/site/siteData.ts';
 import { reloadSiteModel } from './src/site/reloadSiteModel.ts';
 import { searchScriptSources } from './src/search/bundleSearchScripts.ts';
-import { prepareSiteSearch, writeSiteSearch } from './src/search/writeSiteSearch.ts';
+import { SiteSearch } from './src/search/writeSiteSearch.ts';
 import { renderAllPages, renderNotFound, renderSearchPage, renderSitemap } from './layouts/system-pages.ts';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -22,6 +22,7 @@ type EleventyConfig = any;
 export default function configure(eleventyConfig: EleventyConfig) {
   const context = getBuildContext();
   const guidebook = createGuidebookData(getBuildContext, assetVersion(assetFiles));
+  const search = new SiteSearch(context);
 
   eleventyConfig.setQuietMode(true);
   eleventyConfig.setUseGitIgnore(false);
@@ -40,7 +41,11 @@ export default function configure(eleventyConfig: EleventyConfig) {
         const page = context.model?.tree.byInputPath.get(contentPathOf(context, pageInputPath(env)));
         return page?.page.bodyLine ?? 1;
       },
-      onPageFacts: (env, facts) => context.facts.set(contentPathOf(context, pageInputPath(env)), facts),
+      onPageFacts: (env, facts) => {
+        const contentPath = contentPathOf(context, pageInputPath(env));
+        context.facts.set(contentPath, facts);
+        search.pageRendered(contentPath, facts);
+      },
     }),
   );
 
@@ -64,9 +69,9 @@ export default function configure(eleventyConfig: EleventyConfig) {
   eleventyConfig.addTemplate('sitemap.11ty.js', { data: { ...system, permalink: '/sitemap.xml' }, render: () => renderSitemap(guidebook.sitemap()) });
 
   eleventyConfig.on('eleventy.before', () => reloadSiteModel(context));
-  eleventyConfig.on('eleventy.before', () => prepareSiteSearch());
+  eleventyConfig.on('eleventy.before', () => search.prepare());
   // Every page has rendered (and reported its sections): write the search index and scripts.
-  eleventyConfig.on('eleventy.after', () => writeSiteSearch(context));
+  eleventyConfig.on('eleventy.after', () => search.write());
 
   return {
     markdownTemplateEngine: false,

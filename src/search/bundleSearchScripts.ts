@@ -48,8 +48,8 @@ export function bundleSearchScripts(): Promise<Map<string, Uint8Array>> {
 let indexWorker: Promise<string> | undefined;
 
 /**
- * The indexer's worker thread (./indexWorker.ts) as one CommonJS script: a worker thread does
- * not inherit tsx, and a bundle starts in milliseconds.
+ * The indexer's thread (./indexWorker.ts) as one CommonJS script: a worker thread does not
+ * inherit tsx, and a bundle starts in milliseconds.
  */
 export function bundleIndexWorker(): Promise<string> {
   indexWorker ??= build({

@@ -1,39 +1,48 @@
-// Runs in a worker thread (started by ./writeSiteSearch.ts): builds and encodes the term
-// index while the main thread writes the docs chunks, and hands the files over as they are
-// made (the shards before the digests are computed), so the main thread writes them meanwhile.
-// Its own small heap also spares the indexer the garbage collections of Eleventy's large one.
-import { parentPort, workerData } from 'node:worker_threads';
-import { buildSearchIndex } from './buildSearchIndex.ts';
+// The indexer's thread (started by ./writeSiteSearch.ts). It counts each page's words as the
+// page is rendered, on the second core while Eleventy renders on the first; once every page
+// is in, it builds and encodes the term index and hands the files over as they are made (the
+// shards before the digests), for the main thread to write meanwhile. Its own small heap also
+// spares the indexer the garbage collections of Eleventy's large one.
+import { parentPort } from 'node:worker_threads';
+import { SearchIndexBuilder } from './buildSearchIndex.ts';
 import { encodeTermIndex, type EncodeOptions } from './encodeSearchIndex.ts';
-import type { SearchDocument } from './searchDocuments.ts';
+import type { IndexedDocument } from './searchDocuments.ts';
 
-export interface IndexWorkerInput {
-  documents: Pick<SearchDocument, 'fields' | 'boost'>[];
-  displayVersion: string;
-  options: EncodeOptions;
-}
+/** Messages to the indexer: pages as they render, then the order of the pages to index. */
+export type IndexerRequest =
+  | { page: string; documents: IndexedDocument[] }
+  | { finish: { order: string[]; displayVersion: string; options: EncodeOptions } };
 
-/** Messages to the main thread: files to write, then 'done'. */
-export type IndexWorkerMessage = { files: [string, Uint8Array][] } | 'done';
+/** Messages from the indexer: files to write, then 'done' (or what went wrong). */
+export type IndexerReply = { files: [string, Uint8Array][] } | { failed: string } | 'done';
+
+const port = parentPort!;
+const builder = new SearchIndexBuilder();
 
 // Copied, not transferred: the digests still read the shards.
 function send(files: Map<string, Uint8Array>): void {
-  const message: IndexWorkerMessage = { files: [...files] };
-  parentPort!.postMessage(message);
+  port.postMessage({ files: [...files] } satisfies IndexerReply);
 }
 
-async function run(input: IndexWorkerInput): Promise<void> {
+async function finish({ order, displayVersion, options }: { order: string[]; displayVersion: string; options: EncodeOptions }): Promise<void> {
   const sent = new Set<string>();
-  const encoded = await encodeTermIndex(buildSearchIndex(input.documents), {
-    ...input.options,
-    displayVersion: input.displayVersion,
+  const encoded = await encodeTermIndex(builder.build(order), {
+    ...options,
+    displayVersion,
     onShards: (files) => {
       for (const name of files.keys()) sent.add(name);
       send(files);
     },
   });
   send(new Map([...encoded.files].filter(([name]) => !sent.has(name))));
-  parentPort!.postMessage('done' satisfies IndexWorkerMessage);
+  port.postMessage('done' satisfies IndexerReply);
 }
 
-void run(workerData as IndexWorkerInput);
+port.on('message', (request: IndexerRequest) => {
+  try {
+    if ('page' in request) builder.addPage(request.page, request.documents);
+    else finish(request.finish).catch((error: Error) => port.postMessage({ failed: error.stack ?? error.message } satisfies IndexerReply));
+  } catch (error) {
+    port.postMessage({ failed: (error as Error).stack ?? String(error) } satisfies IndexerReply);
+  }
+});

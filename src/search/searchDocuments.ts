@@ -1,3 +1,4 @@
+import type { Page } from '../content/page.ts';
 import type { PageFacts } from '../markdown/pageFacts.ts';
 import type { NavNode, NavTree } from '../nav/buildNavTree.ts';
 import { prefixer } from '../site/pageView.ts';
@@ -44,48 +45,59 @@ export interface SearchPage {
 /** Pages no reader should land on from search. */
 const NEVER_INDEXED = new Set(['/404.html']);
 
+/** What the indexer reads of a document. */
+export type IndexedDocument = Pick<SearchDocument, 'fields' | 'boost'>;
+
+/** Whether a page goes in the search index: not with `search: false`, never the 404 page. */
+export function isIndexed(page: Page): boolean {
+  return page.search && !NEVER_INDEXED.has(page.url);
+}
+
 /**
- * The documents of the site in reading order: per page one document for the page (title,
- * navtitle and the text before its first heading) and one per h2/h3 section (its heading and
- * the text under it, h4 and deeper included). Every section also carries the page title, so
- * "static analysis python" finds the Python section of the Static analysis page. Pages with
- * `search: false` and the 404 page are left out.
+ * One page's documents: one for the page (title, navtitle and the text before its first
+ * heading) and one per h2/h3 section (its heading and the text under it, h4 and deeper
+ * included). Every section also carries the page title, so "static analysis python" finds
+ * the Python section of the Static analysis page.
  */
+export function pageDocuments(page: Page, facts: PageFacts | undefined, pageIndex: number): SearchDocument[] {
+  const title = titleField(page.title, page.navtitle);
+  const sections = facts?.sections ?? [];
+  const intro = sections.find((s) => s.id === undefined)?.text ?? '';
+  const documents: SearchDocument[] = [
+    { fields: { title, heading: '', body: intro }, boost: PAGE_DOCUMENT_BOOST, page: pageIndex, text: storedText(intro) },
+  ];
+  for (const section of sections) {
+    if (section.id === undefined) continue;
+    documents.push({
+      fields: { title, heading: section.heading ?? '', body: section.text },
+      boost: 1,
+      page: pageIndex,
+      heading: section.heading ?? '',
+      anchor: section.id,
+      text: storedText(section.text),
+    });
+  }
+  return documents;
+}
+
+/** The documents of the whole site in reading order, with each page's display data. */
 export function searchDocuments(input: {
   tree: NavTree;
   facts: ReadonlyMap<string, PageFacts>;
   pathPrefix: string;
-}): { pages: SearchPage[]; documents: SearchDocument[] } {
+}): { pages: SearchPage[]; documents: SearchDocument[]; order: string[] } {
   const withPrefix = prefixer(input.pathPrefix);
   const pages: SearchPage[] = [];
   const documents: SearchDocument[] = [];
+  const order: string[] = [];
   for (const node of input.tree.order) {
     const { page } = node;
-    if (!page.search || NEVER_INDEXED.has(page.url)) continue;
-    const pageIndex = pages.length;
+    if (!isIndexed(page)) continue;
+    documents.push(...pageDocuments(page, input.facts.get(page.inputPath), pages.length));
     pages.push({ title: page.title, url: withPrefix(page.url), crumbs: crumbsOf(node, input.tree) });
-    const title = titleField(page.title, page.navtitle);
-    const sections = input.facts.get(page.inputPath)?.sections ?? [];
-    const intro = sections.find((s) => s.id === undefined)?.text ?? '';
-    documents.push({
-      fields: { title, heading: '', body: intro },
-      boost: PAGE_DOCUMENT_BOOST,
-      page: pageIndex,
-      text: storedText(intro),
-    });
-    for (const section of sections) {
-      if (section.id === undefined) continue;
-      documents.push({
-        fields: { title, heading: section.heading ?? '', body: section.text },
-        boost: 1,
-        page: pageIndex,
-        heading: section.heading ?? '',
-        anchor: section.id,
-        text: storedText(section.text),
-      });
-    }
+    order.push(page.inputPath);
   }
-  return { pages, documents };
+  return { pages, documents, order };
 }
 
 /** The title, plus the navtitle when it says something the title does not. */

@@ -1,52 +1,97 @@
+// The search part of a build, driven by three Eleventy moments (see .eleventy.ts): before
+// rendering, each page rendered, after rendering.
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { PageFacts } from '../markdown/pageFacts.ts';
 import type { BuildContext } from '../site/buildContext.ts';
 import { bundleIndexWorker, bundleSearchScripts } from './bundleSearchScripts.ts';
 import { encodeDocsChunks, versionOf, type EncodeOptions } from './encodeSearchIndex.ts';
-import type { IndexWorkerInput, IndexWorkerMessage } from './indexWorker.ts';
-import { searchDocuments } from './searchDocuments.ts';
+import type { IndexerReply, IndexerRequest } from './indexWorker.ts';
+import { isIndexed, pageDocuments, searchDocuments, type SearchDocument } from './searchDocuments.ts';
 import { SEARCH_INDEX_DIR, storeCompressed } from './storeFiles.ts';
 
-/** Before Eleventy renders: bundle the scripts now (esbuild runs in its own process), not after. */
-export function prepareSiteSearch(): void {
-  void bundleIndexWorker().catch(() => undefined);
-  void bundleSearchScripts().catch(() => undefined);
-}
+const indexed = (documents: SearchDocument[]) => documents.map(({ fields, boost }) => ({ fields, boost }));
 
 /**
- * After Eleventy has rendered every page (and so collected each page's sections): writes the
- * search index and the search scripts into the output folder. The term index is built in a
- * worker thread while this thread writes what results display, then the index files as the
- * worker hands them over: two cores, about half the wait.
+ * Builds the site's search index alongside Eleventy. The words of each page are counted in a
+ * worker thread as soon as the page is rendered; after the last page, the worker builds the
+ * term index while this thread writes what results display, then the index files as the
+ * worker hands them over. Most of the work so happens on the second core, during rendering.
  */
-export async function writeSiteSearch(context: BuildContext, options: EncodeOptions = {}): Promise<void> {
-  if (!context.model) return;
-  const display = searchDocuments({ tree: context.model.tree, facts: context.facts, pathPrefix: context.pathPrefix });
-  const indexDir = path.join(context.outputDir, SEARCH_INDEX_DIR);
-  rmSync(indexDir, { recursive: true, force: true });
+export class SiteSearch {
+  private indexer?: Promise<Worker>;
+  /** The facts each page was indexed with, so a page is sent again only if it changed. */
+  private readonly sent = new Map<string, PageFacts>();
 
-  const docs = encodeDocsChunks(display);
-  const input: IndexWorkerInput = {
-    documents: display.documents.map(({ fields, boost }) => ({ fields, boost })),
-    displayVersion: versionOf(docs),
-    options,
-  };
-  const indexed = runWorker(await bundleIndexWorker(), input, (files) => storeCompressed(indexDir, files));
-  storeCompressed(indexDir, docs);
-  await indexed;
+  constructor(
+    private readonly context: BuildContext,
+    private readonly options: EncodeOptions = {},
+  ) {}
 
-  for (const [name, bytes] of await bundleSearchScripts()) writeFileSync(path.join(context.outputDir, 'assets', name), bytes);
+  /** Before Eleventy renders: a fresh indexer (bundled by esbuild, which runs in its own process). */
+  prepare(): void {
+    void this.indexer?.then((worker) => worker.terminate());
+    this.sent.clear();
+    void bundleSearchScripts().catch(() => undefined);
+    this.indexer = bundleIndexWorker().then((script) => {
+      const worker = new Worker(script, { eval: true });
+      // A build that fails before the end must still be able to exit.
+      worker.unref();
+      return worker;
+    });
+    this.indexer.catch(() => undefined);
+  }
+
+  /** A page has rendered: its words go to the indexer now. Must never throw (it runs inside markdown-it). */
+  pageRendered(contentPath: string, facts: PageFacts): void {
+    const page = this.context.model?.tree.byInputPath.get(contentPath)?.page;
+    if (!this.indexer || !page || !isIndexed(page)) return;
+    this.sent.set(contentPath, facts);
+    const request: IndexerRequest = { page: contentPath, documents: indexed(pageDocuments(page, facts, 0)) };
+    void this.indexer.then((worker) => worker.postMessage(request)).catch(() => undefined);
+  }
+
+  /** After Eleventy has rendered every page: writes the index and the scripts into the output folder. */
+  async write(): Promise<void> {
+    const { context } = this;
+    if (!context.model) return;
+    if (!this.indexer) this.prepare();
+    const worker = await this.indexer!;
+    const display = searchDocuments({ tree: context.model.tree, facts: context.facts, pathPrefix: context.pathPrefix });
+    const indexDir = path.join(context.outputDir, SEARCH_INDEX_DIR);
+    rmSync(indexDir, { recursive: true, force: true });
+
+    // Pages the indexer has not seen as they are now (no facts, or rendered again) go now.
+    for (const contentPath of display.order) {
+      const facts = context.facts.get(contentPath);
+      if (facts && this.sent.get(contentPath) === facts) continue;
+      const page = context.model.tree.byInputPath.get(contentPath)!.page;
+      worker.postMessage({ page: contentPath, documents: indexed(pageDocuments(page, facts, 0)) } satisfies IndexerRequest);
+    }
+    const docs = encodeDocsChunks(display);
+    const done = indexerDone(worker, (files) => storeCompressed(indexDir, files));
+    worker.postMessage({ finish: { order: display.order, displayVersion: versionOf(docs), options: this.options } } satisfies IndexerRequest);
+    storeCompressed(indexDir, docs);
+    try {
+      await done;
+    } finally {
+      this.indexer = undefined;
+      void worker.terminate();
+    }
+    for (const [name, bytes] of await bundleSearchScripts()) writeFileSync(path.join(context.outputDir, 'assets', name), bytes);
+  }
 }
 
-function runWorker(script: string, input: IndexWorkerInput, onFiles: (files: [string, Uint8Array][]) => void): Promise<void> {
+function indexerDone(worker: Worker, onFiles: (files: [string, Uint8Array][]) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(script, { eval: true, workerData: input });
-    worker.on('message', (message: IndexWorkerMessage) => {
-      if (message === 'done') resolve();
-      else onFiles(message.files);
+    const fail = (message: string) => reject(new Error(`building the search index failed: ${message}`));
+    worker.on('message', (reply: IndexerReply) => {
+      if (reply === 'done') resolve();
+      else if ('failed' in reply) fail(reply.failed);
+      else onFiles(reply.files);
     });
-    worker.once('error', (error) => reject(new Error(`building the search index failed: ${error.message}`)));
-    worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the search indexer stopped (exit code ${code})`))));
+    worker.once('error', (error) => fail(error.message));
+    worker.once('exit', (code) => fail(`the indexer stopped (exit code ${code})`));
   });
 }

@@ -1,5 +1,6 @@
 // The yardstick: one whole lunr index over the same documents, queried with lunr's own
 // expansion (TokenSet wildcards and edit distance) and scoring.
+import assert from 'node:assert/strict';
 import lunr from 'lunr';
 import { INDEX_PIPELINE, TOKEN_SEPARATOR } from '../../src/search/browser/analysis.ts';
 import { EXACT_BOOST, FALLBACK_BOOST, FALLBACK_MIN_LENGTH, PREFIX_BOOST, parseQuery } from '../../src/search/browser/queryPlan.ts';
@@ -81,4 +82,16 @@ export function lunrSearch(index: lunr.Index, text: string): { doc: number; scor
       return wordTerms.every((terms) => matched.some((t) => terms.has(t)));
     })
     .map((r) => ({ doc: Number(r.ref), score: r.score }));
+}
+
+/** Same documents, same scores (to rounding), same order wherever the scores differ. */
+export function assertSameRanking(ours: { doc: number; score?: number }[], lunrs: { doc: number; score: number }[], query: string): void {
+  const lunrScore = new Map(lunrs.map((r) => [r.doc, r.score]));
+  const sorted = lunrs.map((r) => r.score).sort((a, b) => b - a);
+  ours.forEach((hit, i) => {
+    const expected = lunrScore.get(hit.doc);
+    assert.ok(expected !== undefined, `${JSON.stringify(query)}: document ${hit.doc} is not in lunr's results`);
+    if (hit.score !== undefined) assert.ok(Math.abs(hit.score - expected) <= 1e-9 * Math.max(1, expected), `${JSON.stringify(query)}: score of ${hit.doc}`);
+    assert.ok(Math.abs(expected - sorted[i]!) <= 1e-9 * Math.max(1, expected), `${JSON.stringify(query)}: rank ${i} holds ${hit.doc}, lunr ranks it elsewhere`);
+  });
 }

@@ -6,11 +6,11 @@ import { TOKEN_SEPARATOR, termOf, tokenize, trimmer } from '../../src/search/bro
 import { search } from '../../src/search/browser/engine.ts';
 import { DIGEST_RESULTS } from '../../src/search/browser/format.ts';
 import { IndexReader } from '../../src/search/browser/indexReader.ts';
-import { buildSearchIndex } from '../../src/search/buildSearchIndex.ts';
+import { SearchIndexBuilder, buildSearchIndex } from '../../src/search/buildSearchIndex.ts';
 import { encodeSearchIndex, type EncodeOptions } from '../../src/search/encodeSearchIndex.ts';
 import { SEARCH_FIELDS, type SearchDocument } from '../../src/search/searchDocuments.ts';
 import { EMPTY_TERM, STOP_WORD, TermTable } from '../../src/search/termTable.ts';
-import { lunrIndexOf, lunrSearch } from './lunrReference.ts';
+import { assertSameRanking, lunrIndexOf, lunrSearch } from './lunrReference.ts';
 import { SAMPLE_QUERIES, sampleDocuments } from './sampleDocuments.ts';
 
 const documents = sampleDocuments(400);
@@ -25,18 +25,6 @@ async function readerOf(docs: SearchDocument[], options: EncodeOptions): Promise
     return bytes;
   });
   return { reader, files: encoded.files };
-}
-
-/** Same documents, same scores (to rounding), same order wherever the scores differ. */
-function assertSameRanking(ours: { doc: number; score?: number }[], lunrs: { doc: number; score: number }[], query: string): void {
-  const lunrScore = new Map(lunrs.map((r) => [r.doc, r.score]));
-  const sorted = lunrs.map((r) => r.score).sort((a, b) => b - a);
-  ours.forEach((hit, i) => {
-    const expected = lunrScore.get(hit.doc);
-    assert.ok(expected !== undefined, `${JSON.stringify(query)}: document ${hit.doc} is not in lunr's results`);
-    if (hit.score !== undefined) assert.ok(Math.abs(hit.score - expected) <= 1e-9 * Math.max(1, expected), `${JSON.stringify(query)}: score of ${hit.doc}`);
-    assert.ok(Math.abs(expected - sorted[i]!) <= 1e-9 * Math.max(1, expected), `${JSON.stringify(query)}: rank ${i} holds ${hit.doc}, lunr ranks it elsewhere`);
-  });
 }
 
 describe('tokenizing and the term pipeline', () => {
@@ -102,6 +90,18 @@ describe('building the index', () => {
       assert.deepEqual([...index.docs[t]!], docs, term);
       assert.deepEqual([...index.weights[t]!], docs.map((d) => expected.get(d)), term);
     });
+  });
+
+  it('gives the same index when pages arrive one by one, in any order, some twice, some left out', () => {
+    const byPage = new Map<number, SearchDocument[]>();
+    for (const doc of documents) byPage.set(doc.page, [...(byPage.get(doc.page) ?? []), doc]);
+    const keys = [...byPage.keys()];
+    const builder = new SearchIndexBuilder();
+    builder.addPage('stale', documents.slice(0, 5));
+    for (const key of [...keys].reverse()) builder.addPage(String(key), key % 3 === 0 ? documents.slice(0, 3) : byPage.get(key)!);
+    for (const key of keys.filter((k) => k % 3 === 0)) builder.addPage(String(key), byPage.get(key)!);
+    const kept = keys.filter((k) => k !== 1);
+    assert.deepEqual(builder.build(kept.map(String)), buildSearchIndex(kept.flatMap((k) => byPage.get(k)!)));
   });
 });
 

@@ -1,15 +1,21 @@
 // Search over real builds: relevance on our own guide (content/), and what the index of a
 // fixture site holds and leaves out.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
+import { parseFrontMatter } from '../../src/content/frontMatter.ts';
+import { createMarkdown } from '../../src/markdown/createMarkdown.ts';
+import type { PageFacts } from '../../src/markdown/pageFacts.ts';
 import { search } from '../../src/search/browser/engine.ts';
 import type { IndexReader } from '../../src/search/browser/indexReader.ts';
 import { presentResults, type ResultItem } from '../../src/search/browser/results.ts';
 import { measureSearch } from '../../src/search/measureSearch.ts';
 import { readStoredIndex } from '../../src/search/readStoredIndex.ts';
+import { searchDocuments } from '../../src/search/searchDocuments.ts';
+import { loadSite } from '../../src/site/loadSite.ts';
 import { buildSite, fixturesDir, projectRoot } from '../helpers/run.ts';
+import { assertSameRanking, lunrIndexOf, lunrSearch } from './lunrReference.ts';
 
 async function results(reader: IndexReader, query: string, limit = 10): Promise<ResultItem[]> {
   return presentResults(reader, await search(reader, query, { limit, useDigests: true }));
@@ -18,11 +24,30 @@ async function results(reader: IndexReader, query: string, limit = 10): Promise<
 const text = (segments: ResultItem['title'] | undefined) => (segments ?? []).map(([t]) => t).join('');
 
 describe('relevance on the guide in content/', () => {
+  const contentDir = path.join(projectRoot, 'content');
   let reader: IndexReader;
   before(async () => {
-    const build = await buildSite(path.join(projectRoot, 'content'));
+    const build = await buildSite(contentDir);
     assert.equal(build.code, 0, build.stderr);
     reader = readStoredIndex(build.outputDir);
+  });
+
+  it('ranks as one whole lunr index over the same documents would (the build streams pages to a worker)', async () => {
+    const model = loadSite({ inputDir: contentDir, gitDates: false });
+    const facts = new Map<string, PageFacts>();
+    let current = '';
+    const md = createMarkdown({ onPageFacts: (_env, pageFacts) => facts.set(current, pageFacts) });
+    for (const page of model.pages) {
+      current = page.inputPath;
+      md.render(parseFrontMatter(readFileSync(path.join(contentDir, page.inputPath), 'utf8'), page.file).parsed!.body, {});
+    }
+    const lunrIndex = lunrIndexOf(searchDocuments({ tree: model.tree, facts, pathPrefix: '/' }).documents);
+    for (const query of ['padrino', 'flask secur', 'static analysis python', 'djnago', 'se', 'ra', 'security', 'rails secure', 'owasp top']) {
+      const expected = lunrSearch(lunrIndex, query);
+      const result = await search(reader, query, { limit: 1000 });
+      assert.equal(result.total, expected.length, query);
+      assertSameRanking(result.hits, expected, query);
+    }
   });
 
   const firstUrl = async (query: string) => (await results(reader, query))[0]?.url ?? '(no result)';

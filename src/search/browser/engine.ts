@@ -57,6 +57,13 @@ interface Expansion {
 
 const EMPTY: SearchResult = { total: 0, hits: [], matchers: [], fuzzy: false };
 
+/**
+ * Runs a query as lunr would run these clauses: per word, the whole word (EXACT_BOOST) and,
+ * for the word being typed, its completions (`word*`, PREFIX_BOOST); a word that matches
+ * nothing falls back to the longest term it starts with, then to terms one edit away. Every
+ * word must match (lunr's scores, then a filter, as each word may match several terms). A
+ * one-word query being typed is answered from a digest when the build made one.
+ */
 export async function search(source: TermSource, text: string, options: SearchOptions): Promise<SearchResult> {
   const words = parseQuery(text);
   if (words.length === 0) return EMPTY;
