@@ -21,6 +21,7 @@ import {
   DOCS_PER_CHUNK,
   FORMAT_VERSION,
   fileNames,
+  indexOfSorted,
   shardRangeOfPrefix,
   type DigestGroup,
   type DocsChunk,
@@ -250,7 +251,7 @@ export async function encodeTermIndex(
     if (words.length !== 1 || words[0]!.prefix !== prefix) continue;
     const exact = words[0]!.exact;
     const [first, end] = prefixRange(terms, prefix);
-    const key = `${first}:${end}:${exact !== undefined && termIndex(terms, exact) >= 0 ? exact : ''}`;
+    const key = `${first}:${end}:${exact !== undefined && indexOfSorted(terms, exact) >= 0 ? exact : ''}`;
     let digest = computed.get(key);
     if (!digest) {
       const result = await search(reader, prefix, { limit: DIGEST_RESULTS });
@@ -271,19 +272,6 @@ export async function encodeTermIndex(
 
 function json(value: unknown): Uint8Array {
   return new TextEncoder().encode(JSON.stringify(value));
-}
-
-/** The index of `term` in the sorted terms, or -1. */
-function termIndex(terms: string[], term: string): number {
-  let lo = 0;
-  let hi = terms.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (terms[mid] === term) return mid;
-    if (terms[mid]! < term) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
 }
 
 /** The terms starting with `prefix`: [first, end) in the sorted terms. */

@@ -110,6 +110,20 @@ export class ByteReader {
   }
 }
 
+/** The position of `item` in sorted strings (code-unit order), or -1. */
+export function indexOfSorted(sorted: readonly string[], item: string): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const value = sorted[mid]!;
+    if (value === item) return mid;
+    if (value < item) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
 /** Index of the last key that is <= `term` (0 when none is): the shard that would hold `term`. */
 export function shardIndexOf(keys: readonly string[], term: string): number {
   let lo = 0;

@@ -7,6 +7,7 @@ import {
   chunkOfDoc,
   displayOf,
   fileNames,
+  indexOfSorted,
   shardIndexOf,
   shardRangeOfPrefix,
   type DigestGroup,
@@ -54,19 +55,6 @@ class TermShard {
       this.starts.push(reader.offset);
       reader.offset += byteLength;
     }
-  }
-
-  indexOf(term: string): number {
-    let lo = 0;
-    let hi = this.terms.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const t = this.terms[mid]!;
-      if (t === term) return mid;
-      if (t < term) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
   }
 
   postings(i: number): Postings {
@@ -129,7 +117,7 @@ export class IndexReader implements TermSource {
   async postings(term: string): Promise<Postings | undefined> {
     const { shardKeys } = await this.manifest();
     const shard = await this.shard(shardIndexOf(shardKeys, term));
-    const i = shard.indexOf(term);
+    const i = indexOfSorted(shard.terms, term);
     return i < 0 ? undefined : shard.postings(i);
   }
 
@@ -156,7 +144,7 @@ export class IndexReader implements TermSource {
   async digest(prefix: string): Promise<number[] | undefined> {
     const { digestGroups } = await this.manifest();
     const key = prefix.slice(0, 2);
-    const i = digestGroups.indexOf(key);
+    const i = indexOfSorted(digestGroups, key);
     if (i < 0) return undefined;
     const group = await this.file(fileNames.digestGroup(i), (bytes) => parseJson<DigestGroup>(bytes));
     return Object.prototype.hasOwnProperty.call(group, prefix) ? group[prefix] : undefined;
