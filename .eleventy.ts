@@ -4,11 +4,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createMarkdown } from './src/markdown/createMarkdown.ts';
 import { assetVersion } from './src/site/assetVersion.ts';
+import { searchScriptSources } from './src/search/bundleSearchScripts.ts';
+import { SiteSearch } from './src/search/writeSiteSearch.ts';
 import { contentPathOf, getBuildContext } from './src/site/buildContext.ts';
 import { createGuidebookData } from './src/site/siteData.ts';
 import { reloadSiteModel } from './src/site/reloadSiteModel.ts';
-import { searchScriptSources } from './src/search/bundleSearchScripts.ts';
-import { SiteSearch } from './src/search/writeSiteSearch.ts';
 import { renderAllPages, renderNotFound, renderSearchPage, renderSitemap } from './layouts/system-pages.ts';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -41,16 +41,17 @@ export default function configure(eleventyConfig: EleventyConfig) {
         const page = context.model?.tree.byInputPath.get(contentPathOf(context, pageInputPath(env)));
         return page?.page.bodyLine ?? 1;
       },
-      onPageFacts: (env, facts) => {
-        const contentPath = contentPathOf(context, pageInputPath(env));
-        context.facts.set(contentPath, facts);
-        search.pageRendered(contentPath, facts);
-      },
+      onPageFacts: (env, facts) => context.facts.set(contentPathOf(context, pageInputPath(env)), facts),
     }),
   );
 
   eleventyConfig.addGlobalData('guidebook', guidebook);
   eleventyConfig.addGlobalData('layout', 'page.11ty.ts');
+  // Search (src/search/): a fresh indexer before each build, each page's words counted as soon
+  // as the page has rendered (a linter sees every rendered page), the index written after.
+  eleventyConfig.on('eleventy.before', () => search.prepare());
+  eleventyConfig.addLinter('search-index', (_content: string, inputPath: string) => search.pageRendered(contentPathOf(context, inputPath)));
+  eleventyConfig.on('eleventy.after', () => search.write());
   eleventyConfig.addGlobalData('eleventyComputed', {
     permalink: (data: { permalink?: unknown; page: { inputPath: string } }) =>
       guidebook.permalinkFor(data.page.inputPath) ?? data.permalink,
@@ -69,9 +70,6 @@ export default function configure(eleventyConfig: EleventyConfig) {
   eleventyConfig.addTemplate('sitemap.11ty.js', { data: { ...system, permalink: '/sitemap.xml' }, render: () => renderSitemap(guidebook.sitemap()) });
 
   eleventyConfig.on('eleventy.before', () => reloadSiteModel(context));
-  eleventyConfig.on('eleventy.before', () => search.prepare());
-  // Every page has rendered (and reported its sections): write the search index and scripts.
-  eleventyConfig.on('eleventy.after', () => search.write());
 
   return {
     markdownTemplateEngine: false,

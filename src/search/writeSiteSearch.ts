@@ -1,5 +1,5 @@
 // The search part of a build, driven by three Eleventy moments (see .eleventy.ts): before
-// rendering, each page rendered, after rendering.
+// rendering, each page rendered (an Eleventy linter), after rendering.
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -43,10 +43,11 @@ export class SiteSearch {
     this.indexer.catch(() => undefined);
   }
 
-  /** A page has rendered: its words go to the indexer now. Must never throw (it runs inside markdown-it). */
-  pageRendered(contentPath: string, facts: PageFacts): void {
+  /** A page has rendered (and reported its facts): its words go to the indexer now. */
+  pageRendered(contentPath: string): void {
     const page = this.context.model?.tree.byInputPath.get(contentPath)?.page;
-    if (!this.indexer || !page || !isIndexed(page)) return;
+    const facts = this.context.facts.get(contentPath);
+    if (!this.indexer || !page || !facts || !isIndexed(page)) return;
     this.sent.set(contentPath, facts);
     const request: IndexerRequest = { page: contentPath, documents: indexed(pageDocuments(page, facts, 0)) };
     void this.indexer.then((worker) => worker.postMessage(request)).catch(() => undefined);

@@ -12,13 +12,13 @@ export interface TocEntry {
 
 /** Links every page carries, all with the path prefix. */
 export interface SiteLinks {
+  /** The search box's script (src/search/browser/ui.ts, bundled at build time). */
+  searchScript: string;
   home: string;
   search: string;
   allPages: string;
   stylesheet: string;
   script: string;
-  /** The search box's script (src/search/browser/ui.ts, bundled at build time). */
-  searchScript: string;
 }
 
 /** Everything the page layout renders; the layout computes nothing itself. */
@@ -53,12 +53,12 @@ export function prefixer(pathPrefix: string): (url: string) => string {
 export function siteLinksOf(pathPrefix: string, assetVersion: string): SiteLinks {
   const p = prefixer(pathPrefix);
   return {
+    searchScript: p(`/assets/search.js?v=${assetVersion}`),
     home: p('/'),
     search: p('/search/'),
     allPages: p('/all-pages/'),
     stylesheet: p(`/assets/site.css?v=${assetVersion}`),
     script: p(`/assets/site.js?v=${assetVersion}`),
-    searchScript: p(`/assets/search.js?v=${assetVersion}`),
   };
 }
 
