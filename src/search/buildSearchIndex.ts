@@ -111,13 +111,14 @@ export class SearchIndexBuilder {
     });
   }
 
-  /** The index over these pages, in this order (documents are numbered in it). */
+  /** The index over these pages, in this order (documents are numbered in it). Once: it lets the counts go. */
   build(order: readonly string[]): SearchIndexData {
     const pages = order.map((key) => {
       const page = this.pages.get(key);
       if (!page) throw new Error(`search index: page ${key} was never added`);
       return page;
     });
+    this.pages.clear();
     const termCount = this.table.terms.length;
     let docCount = 0;
     let entryCount = 0;

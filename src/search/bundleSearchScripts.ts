@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, stop } from 'esbuild';
 
 const searchDir = path.dirname(fileURLToPath(import.meta.url));
 const browserDir = path.join(searchDir, 'browser');
@@ -62,4 +62,9 @@ export function bundleIndexWorker(): Promise<string> {
     logLevel: 'silent',
   }).then((result) => result.outputFiles[0]!.text);
   return indexWorker;
+}
+
+/** Ends esbuild's service process (bundles already made stay cached). */
+export function stopBundler(): void {
+  void stop();
 }

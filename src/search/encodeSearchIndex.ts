@@ -99,28 +99,25 @@ class ByteWriter {
   result(): Uint8Array {
     return this.buffer.slice(0, this.length);
   }
-
-  /** What was written, without copying (the writer must not be used afterwards). */
-  view(): Uint8Array {
-    return this.buffer.subarray(0, this.length);
-  }
 }
 
 function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
 }
 
+const postingsWriter = new ByteWriter(1 << 16);
+
 /** The postings of one term as bytes: (document delta, weight) varint pairs. */
 function encodePostings(docs: Int32Array, weights: Int32Array): Uint8Array {
-  // At most 5 bytes per varint; sized up front so one term costs one buffer.
-  const writer = new ByteWriter(docs.length * 10);
+  const writer = postingsWriter;
+  writer.length = 0;
   let previous = 0;
   for (let j = 0; j < docs.length; j++) {
     writer.varint(docs[j]! - previous);
     writer.varint(weights[j]!);
     previous = docs[j]!;
   }
-  return writer.view();
+  return writer.result();
 }
 
 /** The shortest prefix of `first` that sorts after `previousLast`: a shard's key. */
@@ -132,34 +129,42 @@ function separatorKey(previousLast: string, first: string): string {
   return first;
 }
 
-export interface EncodedSearchIndex {
-  manifest: Manifest;
-  /** File name (relative to the index folder) to its uncompressed bytes. */
-  files: Map<string, Uint8Array>;
-}
+/** Index files by name (relative to the index folder), uncompressed. */
+export type IndexFiles = Map<string, Uint8Array>;
 
-/** The whole index: docs chunks and term index (see encodeDocsChunks and encodeTermIndex). */
+/** The whole index at once: docs chunks, term shards, digests and manifest. */
 export async function encodeSearchIndex(
   index: SearchIndexData,
   display: { pages: SearchPage[]; documents: SearchDocument[] },
   options: EncodeOptions = {},
-): Promise<EncodedSearchIndex> {
-  const docs = encodeDocsChunks(display);
-  const encoded = await encodeTermIndex(index, { ...options, displayVersion: versionOf(docs) });
-  for (const [name, bytes] of docs) encoded.files.set(name, bytes);
-  return encoded;
+): Promise<{ manifest: Manifest; files: IndexFiles }> {
+  const files: IndexFiles = new Map(docsChunks(display));
+  const shards = encodeTermShards(index, options);
+  const digests = await encodeDigests(shards, options);
+  for (const [name, bytes] of [...shards.files, ...digests.files]) files.set(name, bytes);
+  const version = new IndexVersion();
+  for (const file of files) version.add(file);
+  const manifest = manifestOf(shards, digests.digestGroups, version.value());
+  files.set(fileNames.manifest, json(manifest));
+  return { manifest, files };
 }
 
-/** A short hash of files' names and contents. */
-export function versionOf(files: Map<string, Uint8Array>, extra = ''): string {
-  const hash = createHash('sha256').update(extra);
-  for (const [name, bytes] of files) hash.update(name).update(bytes);
-  return hash.digest('hex').slice(0, 12);
+/** A short hash of every file's name and contents, in the order they are added. */
+export class IndexVersion {
+  private readonly hash = createHash('sha256');
+  add([name, bytes]: [string, Uint8Array]): void {
+    this.hash.update(name).update(bytes);
+  }
+  value(): string {
+    return this.hash.digest('hex').slice(0, 12);
+  }
 }
 
-/** What results show, DOCS_PER_CHUNK documents per file, each page's title, URL and breadcrumb once. */
-export function encodeDocsChunks(display: { pages: SearchPage[]; documents: SearchDocument[] }): Map<string, Uint8Array> {
-  const files = new Map<string, Uint8Array>();
+/**
+ * What results show, DOCS_PER_CHUNK documents per file, each page's title, URL and breadcrumb
+ * once. One file at a time, so they can be written as they are made.
+ */
+export function* docsChunks(display: { pages: SearchPage[]; documents: SearchDocument[] }): Generator<[string, Uint8Array]> {
   const { pages, documents } = display;
   for (let c = 0; c * DOCS_PER_CHUNK < documents.length; c++) {
     const chunk: DocsChunk = { pages: [], docs: [] };
@@ -174,33 +179,39 @@ export function encodeDocsChunks(display: { pages: SearchPage[]; documents: Sear
       }
       chunk.docs.push([p, doc.heading ?? '', doc.anchor ?? '', doc.text]);
     }
-    files.set(fileNames.docsChunk(c), json(chunk));
+    yield [fileNames.docsChunk(c), json(chunk)];
   }
-
-  return files;
 }
 
-/**
- * Term shards, vocabulary, digests and the manifest. `displayVersion` (the docs chunks'
- * version) goes into the manifest's version, so the version changes when anything does.
- */
-export async function encodeTermIndex(
-  index: SearchIndexData,
-  options: EncodeOptions & {
-    displayVersion: string;
-    /** Called with the term shards and vocabulary as soon as they are made (before the digests). */
-    onShards?: (files: Map<string, Uint8Array>) => void;
-  },
-): Promise<EncodedSearchIndex> {
+/** The manifest (see Manifest in ./browser/format.ts). */
+export function manifestOf(shards: Pick<TermShards, 'docCount' | 'shardKeys'>, digestGroups: string[], version: string): Manifest {
+  return { format: FORMAT_VERSION, version, docCount: shards.docCount, shardKeys: shards.shardKeys, digestGroups };
+}
+
+/** The manifest as its file. */
+export function manifestFile(manifest: Manifest): [string, Uint8Array] {
+  return [fileNames.manifest, json(manifest)];
+}
+
+/** Term shards and vocabulary, and what the digests need to know of them. */
+export interface TermShards {
+  files: Map<string, Uint8Array>;
+  terms: string[];
+  docCount: number;
+  shardKeys: string[];
+  shardSizes: number[];
+}
+
+/** Term shards (consecutive terms until a shard is full; a large posting list gets its own) and the vocabulary. */
+export function encodeTermShards(index: SearchIndexData, options: EncodeOptions = {}): TermShards {
   const shardBytes = options.shardBytes ?? SHARD_BYTES;
   const files = new Map<string, Uint8Array>();
   const { terms } = index;
-
-  // Term shards: consecutive terms until the shard is full; a large posting list gets its own.
   const shardKeys: string[] = [];
   const shardSizes: number[] = [];
   let shardTerms: { term: string; count: number; postings: Uint8Array }[] = [];
   let shardSize = 0;
+  let lastTerm = '';
   const closeShard = () => {
     if (shardTerms.length === 0) return;
     const writer = new ByteWriter(shardSize + 16);
@@ -215,14 +226,12 @@ export async function encodeTermIndex(
     }
     const bytes = writer.result();
     files.set(fileNames.termShard(shardKeys.length), bytes);
-    const first = shardTerms[0]!.term;
-    shardKeys.push(shardKeys.length === 0 ? '' : separatorKey(lastTerm, first));
+    shardKeys.push(shardKeys.length === 0 ? '' : separatorKey(lastTerm, shardTerms[0]!.term));
     shardSizes.push(bytes.length);
     lastTerm = shardTerms[shardTerms.length - 1]!.term;
     shardTerms = [];
     shardSize = 0;
   };
-  let lastTerm = '';
   for (let t = 0; t < terms.length; t++) {
     const postings = encodePostings(index.docs[t]!, index.weights[t]!);
     if (shardSize > 0 && shardSize + postings.length > shardBytes * 1.5) closeShard();
@@ -238,11 +247,14 @@ export async function encodeTermIndex(
     previous = term;
   }
   files.set(fileNames.vocabulary, vocabulary.result());
-  options.onShards?.(new Map(files));
+  return { files, terms, docCount: index.docCount, shardKeys, shardSizes };
+}
 
-  // Digests, computed with the engine itself over the shards just made.
-  const manifest: Manifest = { format: FORMAT_VERSION, version: '', docCount: index.docCount, shardKeys, digestGroups: [] };
-  const reader = new IndexReader(async (name) => (name === fileNames.manifest ? json(manifest) : files.get(name)!));
+/** The digests, computed with the engine itself over the shards: their files and group keys. */
+export async function encodeDigests(shards: TermShards, options: EncodeOptions = {}): Promise<{ files: IndexFiles; digestGroups: string[] }> {
+  const { terms, shardKeys, shardSizes } = shards;
+  const manifest = json(manifestOf(shards, [], ''));
+  const reader = new IndexReader(async (name) => (name === fileNames.manifest ? manifest : shards.files.get(name)!));
   const groups = new Map<string, DigestGroup>();
   // Prefixes that expand to the same terms ("remem", "rememb") share one computation.
   const computed = new Map<string, number[]>();
@@ -262,12 +274,8 @@ export async function encodeTermIndex(
     group[prefix] = digest;
     groups.set(prefix.slice(0, 2), group);
   }
-  manifest.digestGroups = [...groups.keys()].sort();
-  manifest.digestGroups.forEach((key, i) => files.set(fileNames.digestGroup(i), json(groups.get(key)!)));
-
-  manifest.version = versionOf(files, options.displayVersion);
-  files.set(fileNames.manifest, json(manifest));
-  return { manifest, files };
+  const digestGroups = [...groups.keys()].sort();
+  return { files: new Map(digestGroups.map((key, i) => [fileNames.digestGroup(i), json(groups.get(key)!)])), digestGroups };
 }
 
 function json(value: unknown): Uint8Array {

@@ -6,13 +6,14 @@ import { gzipSync } from 'node:zlib';
 export const SEARCH_INDEX_DIR = path.join('assets', 'search');
 
 /**
- * Writes index files gzip-compressed, so what a reader downloads does not depend on whether
- * the host compresses (the reader inflates them: ./browser/loadFile.ts). Synchronous on
- * purpose: thousands of concurrent async gzip streams cost far more memory and time.
+ * Writes index files into `dir`, gzip-compressed, so what a reader downloads does not depend
+ * on whether the host compresses (the reader inflates them: ./browser/loadFile.ts).
+ * Synchronous on purpose: thousands of concurrent async gzip streams cost far more memory and
+ * time, and one file at a time keeps only that file in memory.
  */
-export function storeCompressed(dir: string, files: Iterable<[string, Uint8Array]>): void {
+export function compressedFileWriter(dir: string): (name: string, bytes: Uint8Array) => void {
   const made = new Set<string>();
-  for (const [name, bytes] of files) {
+  return (name, bytes) => {
     const file = path.join(dir, name);
     const folder = path.dirname(file);
     if (!made.has(folder)) {
@@ -20,5 +21,5 @@ export function storeCompressed(dir: string, files: Iterable<[string, Uint8Array
       made.add(folder);
     }
     writeFileSync(file, gzipSync(bytes));
-  }
+  };
 }

@@ -5,11 +5,11 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { PageFacts } from '../markdown/pageFacts.ts';
 import type { BuildContext } from '../site/buildContext.ts';
-import { bundleIndexWorker, bundleSearchScripts } from './bundleSearchScripts.ts';
-import { encodeDocsChunks, versionOf, type EncodeOptions } from './encodeSearchIndex.ts';
+import { bundleIndexWorker, bundleSearchScripts, stopBundler } from './bundleSearchScripts.ts';
+import { IndexVersion, docsChunks, manifestFile, manifestOf, type EncodeOptions } from './encodeSearchIndex.ts';
 import type { IndexerReply, IndexerRequest } from './indexWorker.ts';
 import { isIndexed, pageDocuments, searchDocuments, type SearchDocument } from './searchDocuments.ts';
-import { SEARCH_INDEX_DIR, storeCompressed } from './storeFiles.ts';
+import { SEARCH_INDEX_DIR, compressedFileWriter } from './storeFiles.ts';
 
 const indexed = (documents: SearchDocument[]) => documents.map(({ fields, boost }) => ({ fields, boost }));
 
@@ -33,14 +33,15 @@ export class SiteSearch {
   prepare(): void {
     void this.indexer?.then((worker) => worker.terminate());
     this.sent.clear();
-    void bundleSearchScripts().catch(() => undefined);
+    const scripts = bundleSearchScripts();
     this.indexer = bundleIndexWorker().then((script) => {
       const worker = new Worker(script, { eval: true });
       // A build that fails before the end must still be able to exit.
       worker.unref();
       return worker;
     });
-    this.indexer.catch(() => undefined);
+    // Both bundled (and kept for later builds): esbuild's process is not needed any more.
+    void Promise.allSettled([scripts, this.indexer]).then(() => stopBundler());
   }
 
   /** A page has rendered (and reported its facts): its words go to the indexer now. */
@@ -70,12 +71,21 @@ export class SiteSearch {
       const page = context.model.tree.byInputPath.get(contentPath)!.page;
       worker.postMessage({ page: contentPath, documents: indexed(pageDocuments(page, facts, 0)) } satisfies IndexerRequest);
     }
-    const docs = encodeDocsChunks(display);
-    const done = indexerDone(worker, (files) => storeCompressed(indexDir, files));
-    worker.postMessage({ finish: { order: display.order, displayVersion: versionOf(docs), options: this.options } } satisfies IndexerRequest);
-    storeCompressed(indexDir, docs);
+    // Every file goes into the version, in the order written: docs chunks, shards, digests.
+    const version = new IndexVersion();
+    const write = compressedFileWriter(indexDir);
+    const store = (files: Iterable<[string, Uint8Array]>) => {
+      for (const file of files) {
+        version.add(file);
+        write(...file);
+      }
+    };
+    const done = indexerDone(worker, store);
+    worker.postMessage({ finish: { order: display.order, options: this.options } } satisfies IndexerRequest);
+    store(docsChunks(display));
     try {
-      await done;
+      const index = await done;
+      write(...manifestFile(manifestOf(index, index.digestGroups, version.value())));
     } finally {
       this.indexer = undefined;
       void worker.terminate();
@@ -84,11 +94,13 @@ export class SiteSearch {
   }
 }
 
-function indexerDone(worker: Worker, onFiles: (files: [string, Uint8Array][]) => void): Promise<void> {
+type IndexerDone = Extract<IndexerReply, { done: unknown }>['done'];
+
+function indexerDone(worker: Worker, onFiles: (files: [string, Uint8Array][]) => void): Promise<IndexerDone> {
   return new Promise((resolve, reject) => {
     const fail = (message: string) => reject(new Error(`building the search index failed: ${message}`));
     worker.on('message', (reply: IndexerReply) => {
-      if (reply === 'done') resolve();
+      if ('done' in reply) resolve(reply.done);
       else if ('failed' in reply) fail(reply.failed);
       else onFiles(reply.files);
     });

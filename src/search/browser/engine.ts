@@ -12,10 +12,10 @@
 import { DIGEST_RESULTS, type DigestGroup } from './format.ts';
 import { EXACT_BOOST, FALLBACK_BOOST, FALLBACK_MIN_LENGTH, PREFIX_BOOST, parseQuery, type QueryWord } from './queryPlan.ts';
 
-/** One term's postings: document numbers ascending, and lunr's weight summed over fields. */
+/** One term's postings: document numbers ascending, and lunr's weight summed over fields (in thousandths). */
 export interface Postings {
   docs: Int32Array;
-  weights: Float64Array;
+  weights: Int32Array;
 }
 
 /** Where terms come from: the sharded files in a browser, the same files in memory at build time. */
@@ -157,7 +157,8 @@ async function score(
       const doc = docs[j]!;
       if (masks[doc] === 0) touched.push(doc);
       masks[doc]! |= words;
-      scores[doc]! += boost * weights[j]!;
+      // lunr's weight is Math.round(score * 1000) / 1000: the same division, the same number.
+      scores[doc]! += boost * (weights[j]! / 1000);
     }
   });
   const magnitude = Math.sqrt(sumOfSquares);

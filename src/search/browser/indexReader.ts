@@ -64,13 +64,12 @@ class TermShard {
       const reader = new ByteReader(this.bytes);
       reader.offset = this.starts[i]!;
       const docs = new Int32Array(count);
-      const weights = new Float64Array(count);
+      const weights = new Int32Array(count);
       let doc = 0;
       for (let j = 0; j < count; j++) {
         doc += reader.varint();
         docs[j] = doc;
-        // Stored in thousandths, as lunr rounds each weight (Math.round(score * 1000) / 1000).
-        weights[j] = reader.varint() / 1000;
+        weights[j] = reader.varint();
       }
       p = { docs, weights };
       this.decoded.set(i, p);
