@@ -11,14 +11,14 @@
 //                 pages matches water, watch, walk… with tens of thousands of postings), the
 //                 ranked top results of that one-word query, computed here with the same
 //                 engine; the first keystrokes read a digest instead of those shards;
-//   d/<i>.bin     docs chunks: what DOCS_PER_CHUNK results show (title, URL, heading,
-//                 breadcrumb, text), apart from the index;
+//   d/<i>.bin     docs chunks: what the results of PAGES_PER_CHUNK consecutive pages show
+//                 (title, URL, heading, breadcrumb, text), apart from the index;
 //   vocabulary    every term, front-coded, read only for the one-typo fallback.
 import { createHash } from 'node:crypto';
 import { search } from './browser/engine.ts';
 import {
   DIGEST_RESULTS,
-  DOCS_PER_CHUNK,
+  PAGES_PER_CHUNK,
   FORMAT_VERSION,
   fileNames,
   indexOfSorted,
@@ -30,7 +30,7 @@ import {
 import { IndexReader } from './browser/indexReader.ts';
 import { parseQuery } from './browser/queryPlan.ts';
 import type { SearchIndexData } from './buildSearchIndex.ts';
-import type { SearchDocument, SearchPage } from './searchDocuments.ts';
+import type { PageDisplay } from './searchDocuments.ts';
 
 export interface EncodeOptions {
   /** A term shard is closed once it holds this many bytes (before compression). */
@@ -135,17 +135,23 @@ export type IndexFiles = Map<string, Uint8Array>;
 /** The whole index at once: docs chunks, term shards, digests and manifest. */
 export async function encodeSearchIndex(
   index: SearchIndexData,
-  display: { pages: SearchPage[]; documents: SearchDocument[] },
+  pages: PageDisplay[],
   options: EncodeOptions = {},
 ): Promise<{ manifest: Manifest; files: IndexFiles }> {
-  const files: IndexFiles = new Map(docsChunks(display));
+  const files: IndexFiles = new Map();
+  const chunkDocs: number[] = [];
+  for (let c = 0; c * PAGES_PER_CHUNK < pages.length; c++) {
+    const chunk = pages.slice(c * PAGES_PER_CHUNK, (c + 1) * PAGES_PER_CHUNK);
+    files.set(fileNames.docsChunk(c), docsChunk(chunk));
+    chunkDocs.push(documentsIn(chunk));
+  }
   const shards = encodeTermShards(index, options);
   const digests = await encodeDigests(shards, options);
   for (const [name, bytes] of [...shards.files, ...digests.files]) files.set(name, bytes);
   const version = new IndexVersion();
   for (const file of files) version.add(file);
-  const manifest = manifestOf(shards, digests.digestGroups, version.value());
-  files.set(fileNames.manifest, json(manifest));
+  const manifest = manifestOf({ ...shards, digestGroups: digests.digestGroups, chunkDocs }, version.value());
+  files.set(...manifestFile(manifest));
   return { manifest, files };
 }
 
@@ -160,32 +166,26 @@ export class IndexVersion {
   }
 }
 
-/**
- * What results show, DOCS_PER_CHUNK documents per file, each page's title, URL and breadcrumb
- * once. One file at a time, so they can be written as they are made.
- */
-export function* docsChunks(display: { pages: SearchPage[]; documents: SearchDocument[] }): Generator<[string, Uint8Array]> {
-  const { pages, documents } = display;
-  for (let c = 0; c * DOCS_PER_CHUNK < documents.length; c++) {
-    const chunk: DocsChunk = { pages: [], docs: [] };
-    const local = new Map<number, number>();
-    for (const doc of documents.slice(c * DOCS_PER_CHUNK, (c + 1) * DOCS_PER_CHUNK)) {
-      let p = local.get(doc.page);
-      if (p === undefined) {
-        p = chunk.pages.length;
-        local.set(doc.page, p);
-        const page = pages[doc.page]!;
-        chunk.pages.push([page.title, page.url, page.crumbs]);
-      }
-      chunk.docs.push([p, doc.heading ?? '', doc.anchor ?? '', doc.text]);
-    }
-    yield [fileNames.docsChunk(c), json(chunk)];
-  }
+/** One docs chunk: the display data of consecutive pages, each page's title, URL and breadcrumb once. */
+export function docsChunk(pages: readonly PageDisplay[]): Uint8Array {
+  const chunk: DocsChunk = { pages: [], docs: [] };
+  pages.forEach((page, p) => {
+    chunk.pages.push([page.title, page.url, page.crumbs]);
+    for (const [heading, anchor, text] of page.documents) chunk.docs.push([p, heading, anchor, text]);
+  });
+  return json(chunk);
 }
 
+export function documentsIn(pages: readonly PageDisplay[]): number {
+  return pages.reduce((sum, page) => sum + page.documents.length, 0);
+}
+
+/** What the manifest says besides its version. */
+export type ManifestParts = Pick<Manifest, 'docCount' | 'shardKeys' | 'digestGroups' | 'chunkDocs'>;
+
 /** The manifest (see Manifest in ./browser/format.ts). */
-export function manifestOf(shards: Pick<TermShards, 'docCount' | 'shardKeys'>, digestGroups: string[], version: string): Manifest {
-  return { format: FORMAT_VERSION, version, docCount: shards.docCount, shardKeys: shards.shardKeys, digestGroups };
+export function manifestOf(parts: ManifestParts, version: string): Manifest {
+  return { format: FORMAT_VERSION, version, docCount: parts.docCount, shardKeys: parts.shardKeys, digestGroups: parts.digestGroups, chunkDocs: parts.chunkDocs };
 }
 
 /** The manifest as its file. */
@@ -253,7 +253,7 @@ export function encodeTermShards(index: SearchIndexData, options: EncodeOptions 
 /** The digests, computed with the engine itself over the shards: their files and group keys. */
 export async function encodeDigests(shards: TermShards, options: EncodeOptions = {}): Promise<{ files: IndexFiles; digestGroups: string[] }> {
   const { terms, shardKeys, shardSizes } = shards;
-  const manifest = json(manifestOf(shards, [], ''));
+  const manifest = json(manifestOf({ ...shards, digestGroups: [], chunkDocs: [] }, ''));
   const reader = new IndexReader(async (name) => (name === fileNames.manifest ? manifest : shards.files.get(name)!));
   const groups = new Map<string, DigestGroup>();
   // Prefixes that expand to the same terms ("remem", "rememb") share one computation.

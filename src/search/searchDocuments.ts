@@ -1,3 +1,4 @@
+// What the search index holds of each page: the documents lunr indexes, and what results show.
 import type { Page } from '../content/page.ts';
 import type { PageFacts } from '../markdown/pageFacts.ts';
 import type { NavNode, NavTree } from '../nav/buildNavTree.ts';
@@ -21,36 +22,40 @@ export const PAGE_DOCUMENT_BOOST = 1.25;
 /** Characters of a section's text kept for its excerpt. */
 export const STORED_TEXT_LENGTH = 280;
 
-/** One search document: a page (title, navtitle, intro) or one of its h2/h3 sections. */
-export interface SearchDocument {
+/** One search document as lunr indexes it: a page (title, navtitle, intro) or one of its sections. */
+export interface IndexedDocument {
   fields: Record<SearchFieldName, string>;
   boost: number;
-  /** Index of the page in the list of pages, for display. */
-  page: number;
-  heading?: string;
-  /** The section's heading id; absent for a page's own document. */
-  anchor?: string;
-  /** The start of the text, for the excerpt. */
-  text: string;
 }
 
-/** Display data of one page, shared by its documents. */
-export interface SearchPage {
+/**
+ * What a page's results show: the page's title, URL (with the path prefix) and breadcrumb, and
+ * per document [heading, heading id, start of the text] ('' and '' for the page's own).
+ */
+export interface PageDisplay {
   title: string;
-  /** With the path prefix. */
   url: string;
   crumbs: string[];
+  documents: [heading: string, anchor: string, text: string][];
+}
+
+/** One page's part of the index. */
+export interface PageEntry {
+  documents: IndexedDocument[];
+  display: PageDisplay;
 }
 
 /** Pages no reader should land on from search. */
 const NEVER_INDEXED = new Set(['/404.html']);
 
-/** What the indexer reads of a document. */
-export type IndexedDocument = Pick<SearchDocument, 'fields' | 'boost'>;
-
 /** Whether a page goes in the search index: not with `search: false`, never the 404 page. */
 export function isIndexed(page: Page): boolean {
   return page.search && !NEVER_INDEXED.has(page.url);
+}
+
+/** The pages in the index, in reading order (their documents are numbered in this order). */
+export function indexedPages(tree: NavTree): NavNode[] {
+  return tree.order.filter((node) => isIndexed(node.page));
 }
 
 /**
@@ -59,45 +64,27 @@ export function isIndexed(page: Page): boolean {
  * included). Every section also carries the page title, so "static analysis python" finds
  * the Python section of the Static analysis page.
  */
-export function pageDocuments(page: Page, facts: PageFacts | undefined, pageIndex: number): SearchDocument[] {
+export function pageEntry(node: NavNode, tree: NavTree, facts: PageFacts | undefined, pathPrefix: string): PageEntry {
+  const { page } = node;
   const title = titleField(page.title, page.navtitle);
   const sections = facts?.sections ?? [];
   const intro = sections.find((s) => s.id === undefined)?.text ?? '';
-  const documents: SearchDocument[] = [
-    { fields: { title, heading: '', body: intro }, boost: PAGE_DOCUMENT_BOOST, page: pageIndex, text: storedText(intro) },
-  ];
+  const entry: PageEntry = {
+    documents: [{ fields: { title, heading: '', body: intro }, boost: PAGE_DOCUMENT_BOOST }],
+    display: { title: page.title, url: prefixer(pathPrefix)(page.url), crumbs: crumbsOf(node, tree), documents: [['', '', storedText(intro)]] },
+  };
   for (const section of sections) {
     if (section.id === undefined) continue;
-    documents.push({
-      fields: { title, heading: section.heading ?? '', body: section.text },
-      boost: 1,
-      page: pageIndex,
-      heading: section.heading ?? '',
-      anchor: section.id,
-      text: storedText(section.text),
-    });
+    const heading = section.heading ?? '';
+    entry.documents.push({ fields: { title, heading, body: section.text }, boost: 1 });
+    entry.display.documents.push([heading, section.id, storedText(section.text)]);
   }
-  return documents;
+  return entry;
 }
 
-/** The documents of the whole site in reading order, with each page's display data. */
-export function searchDocuments(input: {
-  tree: NavTree;
-  facts: ReadonlyMap<string, PageFacts>;
-  pathPrefix: string;
-}): { pages: SearchPage[]; documents: SearchDocument[]; order: string[] } {
-  const withPrefix = prefixer(input.pathPrefix);
-  const pages: SearchPage[] = [];
-  const documents: SearchDocument[] = [];
-  const order: string[] = [];
-  for (const node of input.tree.order) {
-    const { page } = node;
-    if (!isIndexed(page)) continue;
-    documents.push(...pageDocuments(page, input.facts.get(page.inputPath), pages.length));
-    pages.push({ title: page.title, url: withPrefix(page.url), crumbs: crumbsOf(node, input.tree) });
-    order.push(page.inputPath);
-  }
-  return { pages, documents, order };
+/** Every indexed page's entry, in reading order. */
+export function searchEntries(input: { tree: NavTree; facts: ReadonlyMap<string, PageFacts>; pathPrefix: string }): PageEntry[] {
+  return indexedPages(input.tree).map((node) => pageEntry(node, input.tree, input.facts.get(node.page.inputPath), input.pathPrefix));
 }
 
 /** The title, plus the navtitle when it says something the title does not. */

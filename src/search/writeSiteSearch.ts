@@ -4,24 +4,24 @@ import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { PageFacts } from '../markdown/pageFacts.ts';
+import type { SiteModel } from '../site/loadSite.ts';
 import type { BuildContext } from '../site/buildContext.ts';
 import { bundleIndexWorker, bundleSearchScripts, stopBundler } from './bundleSearchScripts.ts';
-import { IndexVersion, docsChunks, manifestFile, manifestOf, type EncodeOptions } from './encodeSearchIndex.ts';
+import { IndexVersion, manifestFile, manifestOf, type EncodeOptions } from './encodeSearchIndex.ts';
 import type { IndexerReply, IndexerRequest } from './indexWorker.ts';
-import { isIndexed, pageDocuments, searchDocuments, type SearchDocument } from './searchDocuments.ts';
+import { indexedPages, pageEntry } from './searchDocuments.ts';
 import { SEARCH_INDEX_DIR, compressedFileWriter } from './storeFiles.ts';
 
-const indexed = (documents: SearchDocument[]) => documents.map(({ fields, boost }) => ({ fields, boost }));
-
 /**
- * Builds the site's search index alongside Eleventy. The words of each page are counted in a
- * worker thread as soon as the page is rendered; after the last page, the worker builds the
- * term index while this thread writes what results display, then the index files as the
- * worker hands them over. Most of the work so happens on the second core, during rendering.
+ * Builds the site's search index alongside Eleventy, mostly on the second core: a worker
+ * thread takes each page as soon as it has rendered (./indexWorker.ts). After the last page,
+ * the worker builds the term index and this thread writes the files it hands over.
  */
 export class SiteSearch {
   private indexer?: Promise<Worker>;
-  /** The facts each page was indexed with, so a page is sent again only if it changed. */
+  /** This build's indexed pages: content path to position in reading order. */
+  private positions?: { model: SiteModel; of: Map<string, number> };
+  /** The facts each page was sent with, so a page is sent again only if it changed. */
   private readonly sent = new Map<string, PageFacts>();
 
   constructor(
@@ -29,13 +29,21 @@ export class SiteSearch {
     private readonly options: EncodeOptions = {},
   ) {}
 
+  private get indexDir(): string {
+    return path.join(this.context.outputDir, SEARCH_INDEX_DIR);
+  }
+
   /** Before Eleventy renders: a fresh indexer (bundled by esbuild, which runs in its own process). */
   prepare(): void {
     void this.indexer?.then((worker) => worker.terminate());
     this.sent.clear();
+    this.positions = undefined;
+    rmSync(this.indexDir, { recursive: true, force: true });
     const scripts = bundleSearchScripts();
     this.indexer = bundleIndexWorker().then((script) => {
-      const worker = new Worker(script, { eval: true });
+      // A small young generation: the indexer's garbage is short-lived, and the build's peak
+      // memory is what counts at 10,000 pages.
+      const worker = new Worker(script, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
       // A build that fails before the end must still be able to exit.
       worker.unref();
       return worker;
@@ -44,48 +52,65 @@ export class SiteSearch {
     void Promise.allSettled([scripts, this.indexer]).then(() => stopBundler());
   }
 
-  /** A page has rendered (and reported its facts): its words go to the indexer now. */
-  pageRendered(contentPath: string): void {
-    const page = this.context.model?.tree.byInputPath.get(contentPath)?.page;
+  /** The position of each indexed page; the first call of a build also tells the indexer where to write. */
+  private positionsOf(model: SiteModel): Map<string, number> {
+    if (this.positions?.model !== model) {
+      const of = new Map(indexedPages(model.tree).map((node, i) => [node.page.inputPath, i]));
+      this.positions = { model, of };
+      this.post({ start: { indexDir: this.indexDir, pageCount: of.size } });
+    }
+    return this.positions.of;
+  }
+
+  private post(request: IndexerRequest): void {
+    void this.indexer?.then((worker) => worker.postMessage(request)).catch(() => undefined);
+  }
+
+  private sendPage(model: SiteModel, contentPath: string): void {
+    const position = this.positionsOf(model).get(contentPath);
+    const node = model.tree.byInputPath.get(contentPath);
+    if (position === undefined || !node) return;
     const facts = this.context.facts.get(contentPath);
-    if (!this.indexer || !page || !facts || !isIndexed(page)) return;
-    this.sent.set(contentPath, facts);
-    const request: IndexerRequest = { page: contentPath, documents: indexed(pageDocuments(page, facts, 0)) };
-    void this.indexer.then((worker) => worker.postMessage(request)).catch(() => undefined);
+    if (facts) this.sent.set(contentPath, facts);
+    this.post({ page: contentPath, position, entry: pageEntry(node, model.tree, facts, this.context.pathPrefix) });
+  }
+
+  /** A page has rendered (and reported its facts): it goes to the indexer now. */
+  pageRendered(contentPath: string): void {
+    const { model } = this.context;
+    if (model && this.indexer && this.context.facts.has(contentPath)) this.sendPage(model, contentPath);
   }
 
   /** After Eleventy has rendered every page: writes the index and the scripts into the output folder. */
   async write(): Promise<void> {
     const { context } = this;
-    if (!context.model) return;
+    const model = context.model;
+    if (!model) return;
     if (!this.indexer) this.prepare();
     const worker = await this.indexer!;
-    const display = searchDocuments({ tree: context.model.tree, facts: context.facts, pathPrefix: context.pathPrefix });
-    const indexDir = path.join(context.outputDir, SEARCH_INDEX_DIR);
-    rmSync(indexDir, { recursive: true, force: true });
-
     // Pages the indexer has not seen as they are now (no facts, or rendered again) go now.
-    for (const contentPath of display.order) {
+    const order = indexedPages(model.tree).map((node) => node.page.inputPath);
+    for (const contentPath of order) {
       const facts = context.facts.get(contentPath);
-      if (facts && this.sent.get(contentPath) === facts) continue;
-      const page = context.model.tree.byInputPath.get(contentPath)!.page;
-      worker.postMessage({ page: contentPath, documents: indexed(pageDocuments(page, facts, 0)) } satisfies IndexerRequest);
+      if (!facts || this.sent.get(contentPath) !== facts) this.sendPage(model, contentPath);
     }
-    // Every file goes into the version, in the order written: docs chunks, shards, digests.
+    this.positionsOf(model);
+
+    // Every file goes into the version: the docs chunks (the indexer's hash of them), then the
+    // shards and digests in the order they come.
     const version = new IndexVersion();
-    const write = compressedFileWriter(indexDir);
-    const store = (files: Iterable<[string, Uint8Array]>) => {
+    const write = compressedFileWriter(this.indexDir);
+    const done = indexerDone(worker, (files) => {
       for (const file of files) {
         version.add(file);
         write(...file);
       }
-    };
-    const done = indexerDone(worker, store);
-    worker.postMessage({ finish: { order: display.order, options: this.options } } satisfies IndexerRequest);
-    store(docsChunks(display));
+    });
+    this.post({ finish: { order, options: this.options } });
     try {
-      const index = await done;
-      write(...manifestFile(manifestOf(index, index.digestGroups, version.value())));
+      const { docsVersion, ...parts } = await done;
+      version.add(['docs', new TextEncoder().encode(docsVersion)]);
+      write(...manifestFile(manifestOf(parts, version.value())));
     } finally {
       this.indexer = undefined;
       void worker.terminate();

@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import lunr from 'lunr';
 import { INDEX_PIPELINE, TOKEN_SEPARATOR } from '../../src/search/browser/analysis.ts';
 import { EXACT_BOOST, FALLBACK_BOOST, FALLBACK_MIN_LENGTH, PREFIX_BOOST, parseQuery } from '../../src/search/browser/queryPlan.ts';
-import { SEARCH_FIELDS, type SearchDocument } from '../../src/search/searchDocuments.ts';
+import { SEARCH_FIELDS, type IndexedDocument } from '../../src/search/searchDocuments.ts';
 
-export function lunrIndexOf(documents: readonly SearchDocument[]): lunr.Index {
+export function lunrIndexOf(documents: readonly IndexedDocument[]): lunr.Index {
   const saved = lunr.tokenizer.separator;
   lunr.tokenizer.separator = TOKEN_SEPARATOR;
   try {

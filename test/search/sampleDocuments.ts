@@ -1,7 +1,10 @@
 // Deterministic search documents with the awkward parts of real guidance: stems (running,
 // runs, runner), stop words, punctuation that joins or ends words, numbers, non-ASCII letters,
 // tokens that trim to nothing, empty fields, and a few very common words.
-import type { SearchDocument } from '../../src/search/searchDocuments.ts';
+import type { IndexedDocument } from '../../src/search/searchDocuments.ts';
+
+/** A document and the page it belongs to. */
+export type SampleDocument = IndexedDocument & { page: number };
 
 const COMMON = ['security', 'secure', 'securing', 'service', 'server', 'set', 'settings', 'run', 'running', 'runs', 'runner', 'the', 'and', 'of', 'to', 'a', 'is'];
 const WORDS = [
@@ -22,18 +25,18 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-export function sampleDocuments(count: number, seed = 7): SearchDocument[] {
+export function sampleDocuments(count: number, seed = 7): SampleDocument[] {
   const random = mulberry32(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const word = () => (random() < 0.3 ? pick(COMMON) : pick(WORDS));
   const text = (n: number) => Array.from({ length: n }, word).join(random() < 0.2 ? ', ' : ' ');
-  const documents: SearchDocument[] = [];
+  const documents: SampleDocument[] = [];
   for (let page = 0; documents.length < count; page++) {
     const title = `${text(1 + Math.floor(random() * 3))} ${page}`;
-    documents.push({ fields: { title, heading: '', body: random() < 0.2 ? '' : text(Math.floor(random() * 30)) }, boost: 1.25, page, text: '' });
+    documents.push({ fields: { title, heading: '', body: random() < 0.2 ? '' : text(Math.floor(random() * 30)) }, boost: 1.25, page });
     for (let s = Math.floor(random() * 4); s > 0 && documents.length < count; s--) {
       const heading = text(1 + Math.floor(random() * 3));
-      documents.push({ fields: { title, heading, body: text(5 + Math.floor(random() * 60)) }, boost: 1, page, heading, anchor: `s${s}`, text: '' });
+      documents.push({ fields: { title, heading, body: text(5 + Math.floor(random() * 60)) }, boost: 1, page });
     }
   }
   return documents;

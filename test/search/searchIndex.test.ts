@@ -8,17 +8,22 @@ import { DIGEST_RESULTS } from '../../src/search/browser/format.ts';
 import { IndexReader } from '../../src/search/browser/indexReader.ts';
 import { SearchIndexBuilder, buildSearchIndex } from '../../src/search/buildSearchIndex.ts';
 import { encodeSearchIndex, type EncodeOptions } from '../../src/search/encodeSearchIndex.ts';
-import { SEARCH_FIELDS, type SearchDocument } from '../../src/search/searchDocuments.ts';
+import { SEARCH_FIELDS, type PageDisplay } from '../../src/search/searchDocuments.ts';
 import { EMPTY_TERM, STOP_WORD, TermTable } from '../../src/search/termTable.ts';
 import { assertSameRanking, lunrIndexOf, lunrSearch } from './lunrReference.ts';
-import { SAMPLE_QUERIES, sampleDocuments } from './sampleDocuments.ts';
+import { SAMPLE_QUERIES, sampleDocuments, type SampleDocument } from './sampleDocuments.ts';
 
 const documents = sampleDocuments(400);
 const index = buildSearchIndex(documents);
 const reference = lunrIndexOf(documents);
 
-async function readerOf(docs: SearchDocument[], options: EncodeOptions): Promise<{ reader: IndexReader; files: Map<string, Uint8Array> }> {
-  const encoded = await encodeSearchIndex(buildSearchIndex(docs), { pages: docs.map(() => ({ title: 't', url: '/', crumbs: [] })), documents: docs }, options);
+async function readerOf(docs: SampleDocument[], options: EncodeOptions): Promise<{ reader: IndexReader; files: Map<string, Uint8Array> }> {
+  const pages: PageDisplay[] = [];
+  for (const doc of docs) {
+    pages[doc.page] ??= { title: `page ${doc.page}`, url: `/${doc.page}/`, crumbs: [], documents: [] };
+    pages[doc.page]!.documents.push(['', '', doc.fields.body]);
+  }
+  const encoded = await encodeSearchIndex(buildSearchIndex(docs), pages, options);
   const reader = new IndexReader(async (name) => {
     const bytes = encoded.files.get(name);
     if (!bytes) throw new Error(`no file ${name}`);
@@ -93,7 +98,7 @@ describe('building the index', () => {
   });
 
   it('gives the same index when pages arrive one by one, in any order, some twice, some left out', () => {
-    const byPage = new Map<number, SearchDocument[]>();
+    const byPage = new Map<number, SampleDocument[]>();
     for (const doc of documents) byPage.set(doc.page, [...(byPage.get(doc.page) ?? []), doc]);
     const keys = [...byPage.keys()];
     const builder = new SearchIndexBuilder();
@@ -135,6 +140,15 @@ describe('sharded search', () => {
       if (!read.some((name) => name.startsWith('t/'))) answered++;
     }
     assert.ok(answered >= 5, `only ${answered} of ${digested.length} short queries were answered by a digest`);
+  });
+
+  it('finds each result’s display data in the docs chunk of its page', async () => {
+    const { reader } = await readerOf(documents, { shardBytes: 256, digestMinBytes: Infinity });
+    const shown = await reader.display(documents.map((_, i) => i));
+    assert.deepEqual(
+      shown.map((d) => [d.title, d.text]),
+      documents.map((d) => [`page ${d.page}`, d.fields.body]),
+    );
   });
 
   it('reads only the shards a query needs', async () => {

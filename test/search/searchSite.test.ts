@@ -12,7 +12,7 @@ import type { IndexReader } from '../../src/search/browser/indexReader.ts';
 import { presentResults, type ResultItem } from '../../src/search/browser/results.ts';
 import { measureSearch } from '../../src/search/measureSearch.ts';
 import { readStoredIndex } from '../../src/search/readStoredIndex.ts';
-import { searchDocuments } from '../../src/search/searchDocuments.ts';
+import { searchEntries } from '../../src/search/searchDocuments.ts';
 import { loadSite } from '../../src/site/loadSite.ts';
 import { buildSite, fixturesDir, projectRoot } from '../helpers/run.ts';
 import { assertSameRanking, lunrIndexOf, lunrSearch } from './lunrReference.ts';
@@ -41,7 +41,7 @@ describe('relevance on the guide in content/', () => {
       current = page.inputPath;
       md.render(parseFrontMatter(readFileSync(path.join(contentDir, page.inputPath), 'utf8'), page.file).parsed!.body, {});
     }
-    const lunrIndex = lunrIndexOf(searchDocuments({ tree: model.tree, facts, pathPrefix: '/' }).documents);
+    const lunrIndex = lunrIndexOf(searchEntries({ tree: model.tree, facts, pathPrefix: '/' }).flatMap((entry) => entry.documents));
     for (const query of ['padrino', 'flask secur', 'static analysis python', 'djnago', 'se', 'ra', 'security', 'rails secure', 'owasp top']) {
       const expected = lunrSearch(lunrIndex, query);
       const result = await search(reader, query, { limit: 1000 });

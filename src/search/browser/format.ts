@@ -7,11 +7,11 @@
 export const FORMAT_VERSION = 1;
 
 /**
- * Display records per docs chunk: a result costs one small chunk, not the whole site's text.
- * Smaller chunks mean fewer bytes per result but more files, and each file costs the build
- * time (16: 2,500 files and about 5 KB per result at 10,000 pages).
+ * Pages per docs chunk (consecutive in reading order, about sixteen results' display data): a
+ * result costs one small chunk, not the whole site's text. A chunk depends only on its own
+ * pages, so the build writes it as soon as they have rendered.
  */
-export const DOCS_PER_CHUNK = 16;
+export const PAGES_PER_CHUNK = 4;
 
 /** How many results a precomputed prefix digest holds (the dropdown shows this many). */
 export const DIGEST_RESULTS = 10;
@@ -41,6 +41,8 @@ export interface Manifest {
   shardKeys: string[];
   /** Two-character prefixes (sorted) that have a digest group file, at the same index. */
   digestGroups: string[];
+  /** How many documents each docs chunk holds, in order: chunk c starts after those of 0…c-1. */
+  chunkDocs: number[];
 }
 
 /** A precomputed answer: [total matches, doc ids of the best DIGEST_RESULTS, best first]. */
@@ -72,12 +74,32 @@ export interface DocsChunk {
   docs: [number, string, string, string][];
 }
 
-export function chunkOfDoc(doc: number): number {
-  return Math.floor(doc / DOCS_PER_CHUNK);
+/** The first document of each docs chunk, from Manifest.chunkDocs. */
+export function chunkStarts(chunkDocs: readonly number[]): number[] {
+  const starts: number[] = [];
+  let start = 0;
+  for (const count of chunkDocs) {
+    starts.push(start);
+    start += count;
+  }
+  return starts;
 }
 
-export function displayOf(chunk: DocsChunk, doc: number): DocDisplay {
-  const [pageIndex, heading, anchor, text] = chunk.docs[doc % DOCS_PER_CHUNK]!;
+/** The docs chunk that holds a document: the last one starting at or before it. */
+export function chunkOfDoc(starts: readonly number[], doc: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= doc) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** A document's display data; `index` is its place in the chunk. */
+export function displayOf(chunk: DocsChunk, index: number): DocDisplay {
+  const [pageIndex, heading, anchor, text] = chunk.docs[index]!;
   const [title, url, crumbs] = chunk.pages[pageIndex]!;
   return { title, url: anchor ? `${url}#${anchor}` : url, heading: heading || undefined, crumbs, text };
 }

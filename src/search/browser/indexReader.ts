@@ -5,6 +5,7 @@ import type { Postings, TermSource } from './engine.ts';
 import {
   ByteReader,
   chunkOfDoc,
+  chunkStarts,
   displayOf,
   fileNames,
   indexOfSorted,
@@ -82,6 +83,7 @@ export class IndexReader implements TermSource {
   private manifestPromise?: Promise<Manifest>;
   private readonly files = new Map<string, Promise<unknown>>();
   private vocabulary?: Promise<LunrTokenSet>;
+  private starts?: number[];
 
   constructor(private readonly load: LoadFile) {}
 
@@ -151,9 +153,11 @@ export class IndexReader implements TermSource {
 
   /** What each result shows, loading only the docs chunks that hold them. */
   async display(docs: number[]): Promise<DocDisplay[]> {
-    const chunks = await Promise.all(
-      docs.map((doc) => this.file(fileNames.docsChunk(chunkOfDoc(doc)), (bytes) => parseJson<DocsChunk>(bytes))),
-    );
-    return docs.map((doc, i) => displayOf(chunks[i]!, doc));
+    const manifest = await this.manifest();
+    this.starts ??= chunkStarts(manifest.chunkDocs);
+    const starts = this.starts;
+    const where = docs.map((doc) => chunkOfDoc(starts, doc));
+    const chunks = await Promise.all(where.map((c) => this.file(fileNames.docsChunk(c), (bytes) => parseJson<DocsChunk>(bytes))));
+    return docs.map((doc, i) => displayOf(chunks[i]!, doc - starts[where[i]!]!));
   }
 }
