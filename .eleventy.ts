@@ -4,6 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createMarkdown, type MarkdownOptions } from './src/markdown/createMarkdown.ts';
 import { assetVersion } from './src/site/assetVersion.ts';
+import { searchScriptSources } from './src/search/bundleSearchScripts.ts';
+import { SiteSearch } from './src/search/writeSiteSearch.ts';
 import { contentPathOf, getBuildContext } from './src/site/buildContext.ts';
 import { createGuidebookData } from './src/site/siteData.ts';
 import { passthroughGlobs } from './src/site/passthroughGlobs.ts';
@@ -15,7 +17,7 @@ import { scheduleLinkReport } from './src/links/reportAfterBuild.ts';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const layoutsDir = path.join(root, 'layouts');
-const assetFiles = ['site.css', 'site.js'].map((f) => path.join(layoutsDir, 'assets', f));
+const assetFiles = ['site.css', 'site.js'].map((f) => path.join(layoutsDir, 'assets', f)).concat(searchScriptSources());
 
 // Eleventy ships JSDoc types only; the few calls we make are typed by use.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -24,6 +26,7 @@ type EleventyConfig = any;
 export default function configure(eleventyConfig: EleventyConfig) {
   const context = getBuildContext();
   const guidebook = createGuidebookData(getBuildContext, assetVersion(assetFiles));
+  const search = new SiteSearch(context);
 
   eleventyConfig.setQuietMode(true);
   eleventyConfig.setUseGitIgnore(false);
@@ -56,6 +59,11 @@ export default function configure(eleventyConfig: EleventyConfig) {
 
   eleventyConfig.addGlobalData('guidebook', guidebook);
   eleventyConfig.addGlobalData('layout', 'page.11ty.ts');
+  // Search (src/search/): a fresh indexer before each build, each page's words counted as soon
+  // as the page has rendered (a linter sees every rendered page), the index written after.
+  eleventyConfig.on('eleventy.before', () => search.prepare());
+  eleventyConfig.addLinter('search-index', (_content: string, inputPath: string) => search.pageRendered(contentPathOf(context, inputPath)));
+  eleventyConfig.on('eleventy.after', () => search.write());
   eleventyConfig.addGlobalData('eleventyComputed', {
     permalink: (data: { permalink?: unknown; page: { inputPath: string } }) =>
       guidebook.permalinkFor(data.page.inputPath) ?? data.permalink,

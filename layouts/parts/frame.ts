@@ -19,6 +19,7 @@ export function renderFrame(view: PageView, main: string, aside = ''): string {
 <link rel="icon" href="${esc(view.links.icon)}" type="image/svg+xml">
 <link rel="stylesheet" href="${esc(view.links.stylesheet)}">
 <script src="${esc(view.links.script)}" defer></script>
+<script src="${esc(view.links.searchScript)}" defer></script>
 </head>
 <body>
 <a class="skip-link" href="#mainContent">Skip to content</a>

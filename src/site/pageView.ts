@@ -13,6 +13,8 @@ export interface TocEntry {
 
 /** Links every page carries, all with the path prefix. */
 export interface SiteLinks {
+  /** The search box's script (src/search/browser/ui.ts, bundled at build time). */
+  searchScript: string;
   home: string;
   search: string;
   allPages: string;
@@ -54,6 +56,7 @@ export function prefixer(pathPrefix: string): (url: string) => string {
 export function siteLinksOf(pathPrefix: string, assetVersion: string): SiteLinks {
   const p = prefixer(pathPrefix);
   return {
+    searchScript: p(`/assets/search.js?v=${assetVersion}`),
     home: p('/'),
     search: p(SYSTEM_URLS.search),
     allPages: p(SYSTEM_URLS.allPages),

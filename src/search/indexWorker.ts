@@ -1,0 +1,91 @@
+// The indexer's thread (started by ./writeSiteSearch.ts). While Eleventy renders on the main
+// thread, it takes each page as soon as it has rendered, on the second core: it counts the
+// page's words, and writes the docs chunk of every group of PAGES_PER_CHUNK pages once the
+// group is complete. After the last page it builds and encodes the term index and hands the
+// files to the main thread to write (the shards first, then the digests while it makes them).
+// Its own small heap also spares the indexer the garbage collections of Eleventy's large one.
+import { createHash } from 'node:crypto';
+import { parentPort } from 'node:worker_threads';
+import { PAGES_PER_CHUNK, fileNames } from './browser/format.ts';
+import { SearchIndexBuilder } from './buildSearchIndex.ts';
+import { docsChunk, documentsIn, encodeDigests, encodeTermShards, type EncodeOptions, type ManifestParts } from './encodeSearchIndex.ts';
+import type { PageEntry } from './searchDocuments.ts';
+import { compressedFileWriter } from './storeFiles.ts';
+
+/** Messages to the indexer: where to write, pages as they render (again if they change), then finish. */
+export type IndexerRequest =
+  | { start: { indexDir: string; pageCount: number } }
+  | { page: string; position: number; entry: PageEntry }
+  | { finish: { order: string[]; options: EncodeOptions } };
+
+/** Messages from the indexer: files to write, then what the manifest needs (or what went wrong). */
+export type IndexerReply =
+  | { files: [string, Uint8Array][] }
+  | { failed: string }
+  | { done: ManifestParts & { docsVersion: string } };
+
+const port = parentPort!;
+const builder = new SearchIndexBuilder();
+let write: (name: string, bytes: Uint8Array) => void = () => {
+  throw new Error('the indexer was not started');
+};
+let pageCount = 0;
+/** Display data by position in reading order, kept until the end (a page may come again). */
+const displays: PageEntry['display'][] = [];
+/** Per docs chunk: its document count and file hash once written. */
+const chunks = new Map<number, { docs: number; hash: string }>();
+
+function writeChunk(c: number): void {
+  const pages = displays.slice(c * PAGES_PER_CHUNK, Math.min(pageCount, (c + 1) * PAGES_PER_CHUNK));
+  const bytes = docsChunk(pages);
+  write(fileNames.docsChunk(c), bytes);
+  chunks.set(c, { docs: documentsIn(pages), hash: createHash('sha256').update(bytes).digest('hex') });
+}
+
+function chunkComplete(c: number): boolean {
+  for (let p = c * PAGES_PER_CHUNK; p < Math.min(pageCount, (c + 1) * PAGES_PER_CHUNK); p++) if (!displays[p]) return false;
+  return true;
+}
+
+function addPage(key: string, position: number, entry: PageEntry): void {
+  builder.addPage(key, entry.documents);
+  displays[position] = entry.display;
+  const c = Math.floor(position / PAGES_PER_CHUNK);
+  // A page that comes again after its chunk was written has its chunk written again.
+  if (chunks.has(c) || chunkComplete(c)) writeChunk(c);
+}
+
+// Copied, not transferred: the digests still read the shards.
+function send(files: Map<string, Uint8Array>): void {
+  port.postMessage({ files: [...files] } satisfies IndexerReply);
+}
+
+async function finish({ order, options }: { order: string[]; options: EncodeOptions }): Promise<void> {
+  const chunkCount = Math.ceil(pageCount / PAGES_PER_CHUNK);
+  for (let c = 0; c < chunkCount; c++) if (!chunks.has(c)) writeChunk(c);
+  const docsVersion = createHash('sha256');
+  const chunkDocs: number[] = [];
+  for (let c = 0; c < chunkCount; c++) {
+    docsVersion.update(chunks.get(c)!.hash);
+    chunkDocs.push(chunks.get(c)!.docs);
+  }
+  // The index itself is dropped once the shards are made (the digests read the shards).
+  const shards = encodeTermShards(builder.build(order), options);
+  send(shards.files);
+  const digests = await encodeDigests(shards, options);
+  send(digests.files);
+  const done: ManifestParts = { docCount: shards.docCount, shardKeys: shards.shardKeys, digestGroups: digests.digestGroups, chunkDocs };
+  port.postMessage({ done: { ...done, docsVersion: docsVersion.digest('hex') } } satisfies IndexerReply);
+}
+
+port.on('message', (request: IndexerRequest) => {
+  try {
+    if ('page' in request) addPage(request.page, request.position, request.entry);
+    else if ('start' in request) {
+      write = compressedFileWriter(request.start.indexDir);
+      pageCount = request.start.pageCount;
+    } else finish(request.finish).catch((error: Error) => port.postMessage({ failed: error.stack ?? error.message } satisfies IndexerReply));
+  } catch (error) {
+    port.postMessage({ failed: (error as Error).stack ?? String(error) } satisfies IndexerReply);
+  }
+});

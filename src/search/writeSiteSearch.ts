@@ -1,0 +1,135 @@
+// The search part of a build, driven by three Eleventy moments (see .eleventy.ts): before
+// rendering, each page rendered (an Eleventy linter), after rendering.
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { PageFacts } from '../markdown/pageFacts.ts';
+import type { SiteModel } from '../site/loadSite.ts';
+import type { BuildContext } from '../site/buildContext.ts';
+import { bundleIndexWorker, bundleSearchScripts, stopBundler } from './bundleSearchScripts.ts';
+import { IndexVersion, manifestFile, manifestOf, type EncodeOptions } from './encodeSearchIndex.ts';
+import type { IndexerReply, IndexerRequest } from './indexWorker.ts';
+import { indexedPages, pageEntry } from './searchDocuments.ts';
+import { SEARCH_INDEX_DIR, compressedFileWriter } from './storeFiles.ts';
+
+/**
+ * Builds the site's search index alongside Eleventy, mostly on the second core: a worker
+ * thread takes each page as soon as it has rendered (./indexWorker.ts). After the last page,
+ * the worker builds the term index and this thread writes the files it hands over.
+ */
+export class SiteSearch {
+  private indexer?: Promise<Worker>;
+  /** This build's indexed pages: content path to position in reading order. */
+  private positions?: { model: SiteModel; of: Map<string, number> };
+  /** The facts each page was sent with, so a page is sent again only if it changed. */
+  private readonly sent = new Map<string, PageFacts>();
+
+  constructor(
+    private readonly context: BuildContext,
+    private readonly options: EncodeOptions = {},
+  ) {}
+
+  private get indexDir(): string {
+    return path.join(this.context.outputDir, SEARCH_INDEX_DIR);
+  }
+
+  /** Before Eleventy renders: a fresh indexer (bundled by esbuild, which runs in its own process). */
+  prepare(): void {
+    void this.indexer?.then((worker) => worker.terminate());
+    this.sent.clear();
+    this.positions = undefined;
+    rmSync(this.indexDir, { recursive: true, force: true });
+    const scripts = bundleSearchScripts();
+    this.indexer = bundleIndexWorker().then((script) => {
+      // A small young generation: the indexer's garbage is short-lived, and the build's peak
+      // memory is what counts at 10,000 pages.
+      const worker = new Worker(script, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+      // A build that fails before the end must still be able to exit.
+      worker.unref();
+      return worker;
+    });
+    // Both bundled (and kept for later builds): esbuild's process is not needed any more.
+    void Promise.allSettled([scripts, this.indexer]).then(() => stopBundler());
+  }
+
+  /** The position of each indexed page; the first call of a build also tells the indexer where to write. */
+  private positionsOf(model: SiteModel): Map<string, number> {
+    if (this.positions?.model !== model) {
+      const of = new Map(indexedPages(model.tree).map((node, i) => [node.page.inputPath, i]));
+      this.positions = { model, of };
+      this.post({ start: { indexDir: this.indexDir, pageCount: of.size } });
+    }
+    return this.positions.of;
+  }
+
+  private post(request: IndexerRequest): void {
+    void this.indexer?.then((worker) => worker.postMessage(request)).catch(() => undefined);
+  }
+
+  private sendPage(model: SiteModel, contentPath: string): void {
+    const position = this.positionsOf(model).get(contentPath);
+    const node = model.tree.byInputPath.get(contentPath);
+    if (position === undefined || !node) return;
+    const facts = this.context.facts.get(contentPath);
+    if (facts) this.sent.set(contentPath, facts);
+    this.post({ page: contentPath, position, entry: pageEntry(node, model.tree, facts, this.context.pathPrefix) });
+  }
+
+  /** A page has rendered (and reported its facts): it goes to the indexer now. */
+  pageRendered(contentPath: string): void {
+    const { model } = this.context;
+    if (model && this.indexer && this.context.facts.has(contentPath)) this.sendPage(model, contentPath);
+  }
+
+  /** After Eleventy has rendered every page: writes the index and the scripts into the output folder. */
+  async write(): Promise<void> {
+    const { context } = this;
+    const model = context.model;
+    if (!model) return;
+    if (!this.indexer) this.prepare();
+    const worker = await this.indexer!;
+    // Pages the indexer has not seen as they are now (no facts, or rendered again) go now.
+    const order = indexedPages(model.tree).map((node) => node.page.inputPath);
+    for (const contentPath of order) {
+      const facts = context.facts.get(contentPath);
+      if (!facts || this.sent.get(contentPath) !== facts) this.sendPage(model, contentPath);
+    }
+    this.positionsOf(model);
+
+    // Every file goes into the version: the docs chunks (the indexer's hash of them), then the
+    // shards and digests in the order they come.
+    const version = new IndexVersion();
+    const write = compressedFileWriter(this.indexDir);
+    const done = indexerDone(worker, (files) => {
+      for (const file of files) {
+        version.add(file);
+        write(...file);
+      }
+    });
+    this.post({ finish: { order, options: this.options } });
+    try {
+      const { docsVersion, ...parts } = await done;
+      version.add(['docs', new TextEncoder().encode(docsVersion)]);
+      write(...manifestFile(manifestOf(parts, version.value())));
+    } finally {
+      this.indexer = undefined;
+      void worker.terminate();
+    }
+    for (const [name, bytes] of await bundleSearchScripts()) writeFileSync(path.join(context.outputDir, 'assets', name), bytes);
+  }
+}
+
+type IndexerDone = Extract<IndexerReply, { done: unknown }>['done'];
+
+function indexerDone(worker: Worker, onFiles: (files: [string, Uint8Array][]) => void): Promise<IndexerDone> {
+  return new Promise((resolve, reject) => {
+    const fail = (message: string) => reject(new Error(`building the search index failed: ${message}`));
+    worker.on('message', (reply: IndexerReply) => {
+      if ('done' in reply) resolve(reply.done);
+      else if ('failed' in reply) fail(reply.failed);
+      else onFiles(reply.files);
+    });
+    worker.once('error', (error) => fail(error.message));
+    worker.once('exit', (code) => fail(`the indexer stopped (exit code ${code})`));
+  });
+}
