@@ -27,11 +27,39 @@ export interface OurSearch {
   open(fetchFile: (sitePath: string) => Promise<Uint8Array>): Promise<(query: string) => Promise<number>>;
 }
 
-/** Our search once `src/search/` has landed; until then undefined. */
+/**
+ * Our search as the reader's worker runs it (src/search/browser/), in Node: the worker script
+ * and then each index file the query needs, all read through `fetchFile` so they are counted.
+ */
 export async function loadOurSearch(): Promise<OurSearch | undefined> {
-  // Wire up here when src/search/ is merged, e.g. import its index-file listing and its
-  // Node-usable client loader (the same code the browser's worker runs).
-  return undefined;
+  const { IndexReader } = await import('../src/search/browser/indexReader.ts');
+  const { search } = await import('../src/search/browser/engine.ts');
+  const { presentResults } = await import('../src/search/browser/results.ts');
+  const { SEARCH_INDEX_DIR } = await import('../src/search/storeFiles.ts');
+  const { gunzipSync } = await import('node:zlib');
+  const { readdirSync, statSync } = await import('node:fs');
+  const indexDir = SEARCH_INDEX_DIR.split(path.sep).join('/');
+  return {
+    indexFiles(siteDir) {
+      const dir = path.join(siteDir, SEARCH_INDEX_DIR);
+      return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+        .filter((f) => statSync(path.join(dir, f)).isFile())
+        .map((f) => `${indexDir}/${f.split(path.sep).join('/')}`);
+    },
+    async open(fetchFile) {
+      await fetchFile('assets/search-worker.js');
+      const reader = new IndexReader(async (name) => {
+        const stored = await fetchFile(`${indexDir}/${name}`);
+        return stored[0] === 0x1f && stored[1] === 0x8b ? gunzipSync(stored) : stored;
+      });
+      return async (query) => {
+        const result = await search(reader, query, { limit: 10, useDigests: true });
+        // What the results list shows (titles, headings, excerpts) is loaded too.
+        await presentResults(reader, result);
+        return result.total;
+      };
+    },
+  };
 }
 
 /** The internal link check as editors and CI run it: `npm run check-links -- --input=DIR --output=DIR`. */
