@@ -63,7 +63,6 @@ export default function configure(eleventyConfig: EleventyConfig) {
   // as the page has rendered (a linter sees every rendered page), the index written after.
   eleventyConfig.on('eleventy.before', () => search.prepare());
   eleventyConfig.addLinter('search-index', (_content: string, inputPath: string) => search.pageRendered(contentPathOf(context, inputPath)));
-  eleventyConfig.on('eleventy.after', () => search.write());
   eleventyConfig.addGlobalData('eleventyComputed', {
     permalink: (data: { permalink?: unknown; page: { inputPath: string } }) =>
       guidebook.permalinkFor(data.page.inputPath) ?? data.permalink,
@@ -89,13 +88,22 @@ export default function configure(eleventyConfig: EleventyConfig) {
   eleventyConfig.addTemplate('headers.11ty.js', { data: { ...system, permalink: '/_headers' }, render: () => renderHeadersFile() });
   eleventyConfig.addTemplate('sitemap.11ty.js', { data: { ...system, permalink: '/sitemap.xml' }, render: () => renderSitemap(guidebook.sitemap()) });
 
+  // A saved file is read once it has been still for 50 ms (Eleventy waits 150 ms): editors' saves are small.
+  eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
   eleventyConfig.on('eleventy.beforeWatch', (changedFiles: string[]) => prepareRebuild(context, changedFiles));
   eleventyConfig.on('eleventy.before', () => reloadSiteModel(context));
-  if (format) eleventyConfig.on('eleventy.after', () => format.afterBuild(context.outputDir));
-
-  // `npm run build` reports links itself once the site is published; the dev server does it here.
-  eleventyConfig.on('eleventy.after', () => {
-    if (context.mode === 'serve') scheduleLinkReport(context);
+  // After the pages: the search index, what another input format writes itself (redirect stubs),
+  // and then, in the dev server, the link report over all of it (`npm run build` reports links
+  // itself once the site is published). One handler, since Eleventy runs its handlers at once.
+  const afterPages = async () => {
+    await search.write();
+    format?.afterBuild(context.outputDir);
+  };
+  eleventyConfig.on('eleventy.after', async () => {
+    if (context.mode === 'build') return afterPages();
+    // The dev server reloads the browser when this handler returns: the edited page first, the
+    // index and the report a moment later.
+    void afterPages().then(() => scheduleLinkReport(context));
   });
 
   return {

@@ -67,7 +67,8 @@ async function main(): Promise<number> {
 
   // Eleventy's watcher loses track of changed files when the content or the layouts sit above
   // the working folder (`../x`): the dev server then works from a folder holding both.
-  if (args.serve && path.relative(process.cwd(), inputDir).startsWith('..')) process.chdir(commonFolder(inputDir, projectRoot));
+  const above = (dir: string) => path.relative(process.cwd(), dir).startsWith('..');
+  if (args.serve && (above(inputDir) || above(projectRoot))) process.chdir(commonFolder(inputDir, projectRoot));
   // Eleventy is given the input as a path relative to the working folder, as its own CLI does:
   // passthrough copies keep their place in the site only when their glob matches that spelling.
   const eleventyInput = path.relative(process.cwd(), inputDir) || '.';

@@ -6,7 +6,10 @@ import { navSignature } from './navSignature.ts';
 /** Reads and validates the content again; errors are kept for `reloadSiteModel` to stop the rebuild with. */
 function loadAgain(context: BuildContext): void {
   try {
-    context.model = loadSite({ inputDir: context.inputDir, skipDirs: [context.siteDir], format: context.format });
+    // Dates come from git history, which a save does not change: read once, kept after that.
+    const lastUpdated = context.model?.lastUpdated;
+    context.model = loadSite({ inputDir: context.inputDir, skipDirs: [context.siteDir], format: context.format, gitDates: lastUpdated === undefined });
+    if (lastUpdated) context.model.lastUpdated = lastUpdated;
     context.loadError = undefined;
     if (context.model.warnings.length > 0) console.warn(formatProblems(context.model.warnings));
   } catch (error) {
