@@ -76,7 +76,8 @@ describe('relevance on the guide in content/', () => {
   });
 
   it('two letters already find something, and more words narrow', async () => {
-    assert.equal(await firstUrl('pa'), '/security/frameworks/#sinatrapadrino');
+    assert.ok((await search(reader, 'pa', { limit: 10, useDigests: true })).total > 0);
+    assert.equal(await firstUrl('padr'), '/security/frameworks/#sinatrapadrino');
     const one = (await search(reader, 'static', { limit: 10 })).total;
     const two = (await search(reader, 'static python', { limit: 10 })).total;
     assert.ok(two > 0 && two < one, `static: ${one}, static python: ${two}`);
@@ -93,10 +94,11 @@ describe('the index of a site', () => {
     reader = readStoredIndex(siteDir);
   });
 
-  it('has one result per page and per h2/h3 section, with URLs under the path prefix', async () => {
+  it('has one result per page and per h2/h3 section (h4 text in its section), with URLs under the path prefix', async () => {
     const found = await results(reader, 'lighthouse', 20);
     assert.deepEqual(found.map((r) => r.url).sort(), [
       '/docs/guides/lighthouse/',
+      '/docs/guides/lighthouse/#fog-horn',
       '/docs/guides/lighthouse/#fog-signals',
       '/docs/guides/lighthouse/#lamp-maintenance',
       '/docs/guides/lighthouse/#spare-lenses',
@@ -110,9 +112,9 @@ describe('the index of a site', () => {
 
   it('stores the display data apart: page title, heading, breadcrumb, excerpt with matches marked', async () => {
     const [horn] = await results(reader, 'compressor');
-    assert.equal(horn?.url, '/docs/guides/lighthouse/#fog-signals');
+    assert.equal(horn?.url, '/docs/guides/lighthouse/#fog-horn');
     assert.equal(text(horn?.title), 'Lighthouse keeping');
-    assert.equal(text(horn?.heading), 'Fog signals');
+    assert.equal(text(horn?.heading), 'Fog horn');
     assert.deepEqual(horn?.crumbs, ['Guides']);
     assert.ok(horn?.excerpt.some(([t, marked]) => marked && t === 'compressor'));
   });

@@ -85,16 +85,21 @@ export function chunkStarts(chunkDocs: readonly number[]): number[] {
   return starts;
 }
 
-/** The docs chunk that holds a document: the last one starting at or before it. */
-export function chunkOfDoc(starts: readonly number[], doc: number): number {
+/** The index of the last sorted value that is <= `value` (0 when none is). */
+function lastAtOrBefore<T extends string | number>(sorted: readonly T[], value: T): number {
   let lo = 0;
-  let hi = starts.length - 1;
+  let hi = sorted.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= doc) lo = mid;
+    if (sorted[mid]! <= value) lo = mid;
     else hi = mid - 1;
   }
   return lo;
+}
+
+/** The docs chunk that holds a document: the last one starting at or before it. */
+export function chunkOfDoc(starts: readonly number[], doc: number): number {
+  return lastAtOrBefore(starts, doc);
 }
 
 /** A document's display data; `index` is its place in the chunk. */
@@ -148,14 +153,7 @@ export function indexOfSorted(sorted: readonly string[], item: string): number {
 
 /** Index of the last key that is <= `term` (0 when none is): the shard that would hold `term`. */
 export function shardIndexOf(keys: readonly string[], term: string): number {
-  let lo = 0;
-  let hi = keys.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (keys[mid]! <= term) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return lastAtOrBefore(keys, term);
 }
 
 /** The shards that can hold a term starting with `prefix`: a run of consecutive indexes. */
