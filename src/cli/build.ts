@@ -99,7 +99,9 @@ async function main(): Promise<number> {
     discardStagingFolder(staging);
     console.error(describeBuildError(error, context.model.pages, inputDir));
     console.error(`\nThe build failed; the published site in ${args.output} is unchanged.`);
-    return 1;
+    // Eleventy may still be copying files into the staging folder just removed; its failures
+    // would follow as stack traces. Nothing else is left to do: stop here.
+    process.exit(1);
   }
   publishStagingFolder(siteDir, staging);
   if (args.report && context.format) console.log(context.format.report());
