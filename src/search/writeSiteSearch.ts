@@ -88,6 +88,8 @@ export class SiteSearch {
     if (!model) return;
     if (!this.indexer) this.prepare();
     const worker = await this.indexer!;
+    // From here the build waits for it: unref'd, a long indexing run let the process end (exit 13).
+    worker.ref();
     // Pages the indexer has not seen as they are now (no facts, or rendered again) go now.
     const order = indexedPages(model.tree).map((node) => node.page.inputPath);
     for (const contentPath of order) {

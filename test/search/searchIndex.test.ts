@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import lunr from 'lunr';
-import { TOKEN_SEPARATOR, termOf, tokenize, trimmer } from '../../src/search/browser/analysis.ts';
+import { MAX_TERM_LENGTH, TOKEN_SEPARATOR, termOf, tokenize, trimmer } from '../../src/search/browser/analysis.ts';
 import { search } from '../../src/search/browser/engine.ts';
 import { DIGEST_RESULTS } from '../../src/search/browser/format.ts';
 import { IndexReader } from '../../src/search/browser/indexReader.ts';
@@ -140,6 +140,20 @@ describe('sharded search', () => {
       if (!read.some((name) => name.startsWith('t/'))) answered++;
     }
     assert.ok(answered >= 5, `only ${answered} of ${digested.length} short queries were answered by a digest`);
+  });
+
+  it('leaves a token longer than any word out of the index, and finds the words around it', async () => {
+    // A 70,000-letter line once made the digest prefixes quadratic and the build never ended.
+    const long = 'x'.repeat(70_000);
+    assert.equal(termOf('k'.repeat(MAX_TERM_LENGTH)), 'k'.repeat(MAX_TERM_LENGTH));
+    assert.equal(termOf(long), '');
+    const docs: SampleDocument[] = [
+      { fields: { title: 'Huge', heading: '', body: `django ${long} rails` }, boost: 1, page: 0 },
+      { fields: { title: 'Plain', heading: '', body: 'django rails' }, boost: 1, page: 1 },
+    ];
+    const { reader } = await readerOf(docs, { shardBytes: 64, digestMinBytes: 16 });
+    assert.deepEqual((await search(reader, 'rails ', { limit: 10 })).hits.map((h) => h.doc).sort(), [0, 1]);
+    assert.equal((await search(reader, 'xx', { limit: 10, useDigests: true })).total, 0);
   });
 
   it('finds each result’s display data in the docs chunk of its page', async () => {

@@ -42,12 +42,19 @@ indexPipeline.add(...INDEX_PIPELINE);
 const termMemo = new Map<string, string | null>();
 
 /**
+ * Longer tokens are not indexed (they count in the field length, as punctuation does): no reader
+ * types them, and a 70,000-character run of one letter made the prefix digests quadratic.
+ */
+export const MAX_TERM_LENGTH = 80;
+
+/**
  * The index term of one token (trimmed, stop words removed, Porter-stemmed), or null for a
  * stop word. Memoized: a site has far fewer distinct words than words, and the stemmer is the
- * costly step. The empty string is a valid result (a token of only punctuation): lunr counts
- * it in the field length, so the caller must too.
+ * costly step. The empty string is a valid result (a token of only punctuation, or one longer
+ * than MAX_TERM_LENGTH): lunr counts it in the field length, so the caller must too.
  */
 export function termOf(token: string): string | null {
+  if (token.length > MAX_TERM_LENGTH) return '';
   let term = termMemo.get(token);
   if (term === undefined) {
     const out = indexPipeline.run([new lunr.Token(token, {})]);
