@@ -72,7 +72,7 @@ export function loadSite(options: LoadSiteOptions): SiteModel {
     problems.push(...result.problems);
     if (result.page) pages.push(result.page);
   }
-  problems.push(...systemUrlProblems(pages), ...duplicateUrlProblems(pageUrlClaims(pages)));
+  problems.push(...systemUrlProblems(pages), ...unservableUrlProblems(pages), ...duplicateUrlProblems(pageUrlClaims(pages)));
   const { tree, problems: navProblems } = buildNavTree(pages);
   problems.push(...navProblems);
   if (hasErrors(problems)) throw new ContentValidationError(problems);
@@ -115,6 +115,26 @@ export function systemUrlProblems(pages: readonly Page[]): ContentProblem[] {
     }
   }
   return problems;
+}
+
+/**
+ * A page URL with `%`, `?` or `#`: the file is written under that name, but a browser reads
+ * `/%41/` as `/A/`, and `?` and `#` as the start of a query or fragment, so no link reaches it.
+ */
+export function unservableUrlProblems(pages: readonly Page[]): ContentProblem[] {
+  return pages
+    .filter((page) => /[%?#]/.test(page.url))
+    .map((page) => {
+      const char = /[%?#]/.exec(page.url)![0];
+      const meaning = char === '%' ? 'the start of an escape (`/%41/` is `/A/`)' : `the start of a ${char === '?' ? 'query' : 'fragment'}`;
+      return {
+        severity: 'error' as const,
+        file: page.file,
+        line: page.keyLines.get('permalink'),
+        message: `the page's URL ${page.url} has a "${char}", which a browser reads as ${meaning}: no link can reach the page.`,
+        hint: page.keyLines.has('permalink') ? 'Take `%`, `?` and `#` out of the `permalink`.' : 'Rename the file without `%`, `?` and `#`, or give it a `permalink`.',
+      };
+    });
 }
 
 /** Two pages (or redirects) written to one URL: the second would silently replace the first. */

@@ -47,6 +47,13 @@ const BAD: Record<string, Expectation> = {
     ],
     count: 3,
   },
+  'unservable-url': {
+    errors: [
+      /c#\.md: error: the page's URL \/c#\/ has a "#", which a browser reads as the start of a fragment: no link can reach the page\.\n {4}Rename the file without `%`, `\?` and `#`, or give it a `permalink`\./,
+      /coverage\.md:3: error: the page's URL \/coverage-100%\/ has a "%", which a browser reads as the start of an escape/,
+    ],
+    count: 2,
+  },
   'many-errors': {
     errors: [/bad-yaml\.md:3: error: front matter is not valid YAML/, /no-title\.md:1: error: the page has no `title`/, /lost\.md:3: error: parent "Nowhere at all" names no page/],
     count: 3,
