@@ -1,14 +1,14 @@
 // The indexer's thread (started by ./writeSiteSearch.ts). While Eleventy renders on the main
 // thread, it takes each page as soon as it has rendered, on the second core: it counts the
 // page's words, and writes the docs chunk of every group of PAGES_PER_CHUNK pages once the
-// group is complete. After the last page it builds and encodes the term index and hands the
-// files to the main thread to write (the shards first, then the digests while it makes them).
+// group is complete. After the last page it builds, encodes and writes the term index (the
+// shards, then the digests) and tells the main thread what the manifest needs.
 // Its own small heap also spares the indexer the garbage collections of Eleventy's large one.
 import { createHash } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
 import { PAGES_PER_CHUNK, fileNames } from './browser/format.ts';
 import { SearchIndexBuilder } from './buildSearchIndex.ts';
-import { docsChunk, documentsIn, encodeDigests, encodeTermShards, type EncodeOptions, type ManifestParts } from './encodeSearchIndex.ts';
+import { IndexVersion, docsChunk, documentsIn, encodeDigests, encodeTermShards, type EncodeOptions, type ManifestParts } from './encodeSearchIndex.ts';
 import type { PageEntry } from './searchDocuments.ts';
 import { compressedFileWriter } from './storeFiles.ts';
 
@@ -18,11 +18,8 @@ export type IndexerRequest =
   | { page: string; position: number; entry: PageEntry }
   | { finish: { order: string[]; options: EncodeOptions } };
 
-/** Messages from the indexer: files to write, then what the manifest needs (or what went wrong). */
-export type IndexerReply =
-  | { files: [string, Uint8Array][] }
-  | { failed: string }
-  | { done: ManifestParts & { docsVersion: string } };
+/** The indexer's answer to `finish`: what the manifest needs (or what went wrong). */
+export type IndexerReply = { failed: string } | { done: ManifestParts & { version: string } };
 
 const port = parentPort!;
 const builder = new SearchIndexBuilder();
@@ -55,27 +52,31 @@ function addPage(key: string, position: number, entry: PageEntry): void {
   if (chunks.has(c) || chunkComplete(c)) writeChunk(c);
 }
 
-// Copied, not transferred: the digests still read the shards.
-function send(files: Map<string, Uint8Array>): void {
-  port.postMessage({ files: [...files] } satisfies IndexerReply);
-}
-
 async function finish({ order, options }: { order: string[]; options: EncodeOptions }): Promise<void> {
   const chunkCount = Math.ceil(pageCount / PAGES_PER_CHUNK);
   for (let c = 0; c < chunkCount; c++) if (!chunks.has(c)) writeChunk(c);
+  // The version covers every file: the docs chunks (by their hashes), the shards, the digests.
+  const version = new IndexVersion();
   const docsVersion = createHash('sha256');
   const chunkDocs: number[] = [];
   for (let c = 0; c < chunkCount; c++) {
     docsVersion.update(chunks.get(c)!.hash);
     chunkDocs.push(chunks.get(c)!.docs);
   }
+  version.add(['docs', new TextEncoder().encode(docsVersion.digest('hex'))]);
+  const writeAll = (files: Map<string, Uint8Array>) => {
+    for (const file of files) {
+      version.add(file);
+      write(...file);
+    }
+  };
   // The index itself is dropped once the shards are made (the digests read the shards).
   const shards = encodeTermShards(builder.build(order), options);
-  send(shards.files);
+  writeAll(shards.files);
   const digests = await encodeDigests(shards, options);
-  send(digests.files);
+  writeAll(digests.files);
   const done: ManifestParts = { docCount: shards.docCount, shardKeys: shards.shardKeys, digestGroups: digests.digestGroups, chunkDocs };
-  port.postMessage({ done: { ...done, docsVersion: docsVersion.digest('hex') } } satisfies IndexerReply);
+  port.postMessage({ done: { ...done, version: version.value() } } satisfies IndexerReply);
 }
 
 port.on('message', (request: IndexerRequest) => {

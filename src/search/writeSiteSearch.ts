@@ -7,7 +7,7 @@ import type { PageFacts } from '../markdown/pageFacts.ts';
 import type { SiteModel } from '../site/loadSite.ts';
 import type { BuildContext } from '../site/buildContext.ts';
 import { bundleIndexWorker, bundleSearchScripts, stopBundler } from './bundleSearchScripts.ts';
-import { IndexVersion, manifestFile, manifestOf, type EncodeOptions } from './encodeSearchIndex.ts';
+import { manifestFile, manifestOf, type EncodeOptions } from './encodeSearchIndex.ts';
 import type { IndexerReply, IndexerRequest } from './indexWorker.ts';
 import { indexedPages, pageEntry } from './searchDocuments.ts';
 import { SEARCH_INDEX_DIR, compressedFileWriter } from './storeFiles.ts';
@@ -15,7 +15,7 @@ import { SEARCH_INDEX_DIR, compressedFileWriter } from './storeFiles.ts';
 /**
  * Builds the site's search index alongside Eleventy, mostly on the second core: a worker
  * thread takes each page as soon as it has rendered (./indexWorker.ts). After the last page,
- * the worker builds the term index and this thread writes the files it hands over.
+ * the worker builds and writes the term index, and this thread writes the manifest.
  */
 export class SiteSearch {
   private indexer?: Promise<Worker>;
@@ -98,21 +98,11 @@ export class SiteSearch {
     }
     this.positionsOf(model);
 
-    // Every file goes into the version: the docs chunks (the indexer's hash of them), then the
-    // shards and digests in the order they come.
-    const version = new IndexVersion();
-    const write = compressedFileWriter(this.indexDir);
-    const done = indexerDone(worker, (files) => {
-      for (const file of files) {
-        version.add(file);
-        write(...file);
-      }
-    });
+    const done = indexerDone(worker);
     this.post({ finish: { order, options: this.options } });
     try {
-      const { docsVersion, ...parts } = await done;
-      version.add(['docs', new TextEncoder().encode(docsVersion)]);
-      write(...manifestFile(manifestOf(parts, version.value())));
+      const { version, ...parts } = await done;
+      compressedFileWriter(this.indexDir)(...manifestFile(manifestOf(parts, version)));
     } finally {
       this.indexer = undefined;
       void worker.terminate();
@@ -123,13 +113,12 @@ export class SiteSearch {
 
 type IndexerDone = Extract<IndexerReply, { done: unknown }>['done'];
 
-function indexerDone(worker: Worker, onFiles: (files: [string, Uint8Array][]) => void): Promise<IndexerDone> {
+function indexerDone(worker: Worker): Promise<IndexerDone> {
   return new Promise((resolve, reject) => {
     const fail = (message: string) => reject(new Error(`building the search index failed: ${message}`));
     worker.on('message', (reply: IndexerReply) => {
       if ('done' in reply) resolve(reply.done);
-      else if ('failed' in reply) fail(reply.failed);
-      else onFiles(reply.files);
+      else fail(reply.failed);
     });
     worker.once('error', (error) => fail(error.message));
     worker.once('exit', (code) => fail(`the indexer stopped (exit code ${code})`));
