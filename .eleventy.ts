@@ -13,7 +13,7 @@ import { prepareRebuild, reloadSiteModel } from './src/site/reloadSiteModel.ts';
 import { formatProblems } from './src/content/errors.ts';
 import { renderHeadersFile } from './src/security/responseHeaders.ts';
 import { renderAllPages, renderGeneratedHome, renderNotFound, renderSearchPage, renderSitemap } from './layouts/system-pages.ts';
-import { scheduleLinkReport } from './src/links/reportAfterBuild.ts';
+import { linkWarnings, scheduleLinkReport } from './src/links/reportAfterBuild.ts';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const layoutsDir = path.join(root, 'layouts');
@@ -93,17 +93,22 @@ export default function configure(eleventyConfig: EleventyConfig) {
   eleventyConfig.on('eleventy.beforeWatch', (changedFiles: string[]) => prepareRebuild(context, changedFiles));
   eleventyConfig.on('eleventy.before', () => reloadSiteModel(context));
   // After the pages: the search index, what another input format writes itself (redirect stubs),
-  // and then, in the dev server, the link report over all of it (`npm run build` reports links
-  // itself once the site is published). One handler, since Eleventy runs its handlers at once.
-  const afterPages = async () => {
-    await search.write();
-    format?.afterBuild(context.outputDir);
-  };
+  // and the link report over all of it. One handler, since Eleventy runs its handlers at once.
   eleventyConfig.on('eleventy.after', async () => {
-    if (context.mode === 'build') return afterPages();
+    if (context.mode === 'build') {
+      await search.writeScripts();
+      format?.afterBuild(context.outputDir);
+      // Every file a page can link to is written (no page links to an index file): the link
+      // report reads the pages on this core while the indexer finishes on the other.
+      context.linkWarnings = linkWarnings(context);
+      return search.writeIndex();
+    }
     // The dev server reloads the browser when this handler returns: the edited page first, the
     // index and the report a moment later.
-    void afterPages().then(() => scheduleLinkReport(context));
+    void search
+      .write()
+      .then(() => format?.afterBuild(context.outputDir))
+      .then(() => scheduleLinkReport(context));
   });
 
   return {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
 import { ContentValidationError, formatProblems } from '../content/errors.ts';
-import { warnAboutBrokenLinks } from '../links/reportAfterBuild.ts';
+import { linkWarnings } from '../links/reportAfterBuild.ts';
 import { normalizePrefix } from '../markdown/createMarkdown.ts';
 import { setBuildContext, type BuildContext } from '../site/buildContext.ts';
 import { describeBuildError } from '../site/buildError.ts';
@@ -96,6 +96,7 @@ async function main(): Promise<number> {
     eleventy.disableLogger();
     await eleventy.write();
   } catch (error) {
+    await context.linkWarnings;
     discardStagingFolder(staging);
     console.error(describeBuildError(error, context.model.pages, inputDir));
     console.error(`\nThe build failed; the published site in ${args.output} is unchanged.`);
@@ -103,13 +104,15 @@ async function main(): Promise<number> {
     // would follow as stack traces. Nothing else is left to do: stop here.
     process.exit(1);
   }
+  // Started by the Eleventy glue once the pages were written; it reads the staging folder.
+  const warnings = await (context.linkWarnings ?? linkWarnings(context));
   publishStagingFolder(siteDir, staging);
   if (args.report && context.format) console.log(context.format.report());
   if (!args.quiet) {
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     console.log(`Built ${context.model.pages.length} pages into ${args.output} in ${seconds} s.`);
   }
-  await warnAboutBrokenLinks(context);
+  if (warnings) console.warn(warnings);
   return 0;
 }
 

@@ -3,24 +3,31 @@ import { checkBuiltSite } from './checkLinks.ts';
 import { formatText } from './formatReport.ts';
 
 /**
- * After a build: the same report as `npm run check-links`, as warnings. The site is written
- * and the dev server keeps serving while the editor fixes the link; `check-links` is the gate.
+ * After a build: the same report as `npm run check-links`, as warning text ('' when every link
+ * works). It reads the folder Eleventy wrote (the staging folder during `npm run build`). The
+ * site is published anyway and the dev server keeps serving while the editor fixes the link;
+ * `check-links` is the gate.
  */
-export async function warnAboutBrokenLinks(context: BuildContext): Promise<void> {
-  if (!context.model) return;
+export async function linkWarnings(context: BuildContext): Promise<string> {
+  if (!context.model) return '';
   try {
     const report = await checkBuiltSite({
       inputDir: context.inputDir,
-      siteDir: context.siteDir,
+      siteDir: context.outputDir,
       pathPrefix: context.pathPrefix,
       model: context.model,
       facts: context.facts,
     });
-    if (report.breaks.length > 0) console.warn(`\n${formatText(report, { asWarnings: true })}`);
+    return report.breaks.length > 0 ? `\n${formatText(report, { asWarnings: true })}` : '';
   } catch (error) {
     // The site is written; a failing report must not turn a good build into a failed one.
-    console.warn(`warning: the link check did not run: ${error instanceof Error ? error.message : String(error)}`);
+    return `warning: the link check did not run: ${error instanceof Error ? error.message : String(error)}`;
   }
+}
+
+async function warnAboutBrokenLinks(context: BuildContext): Promise<void> {
+  const warnings = await linkWarnings(context);
+  if (warnings) console.warn(warnings);
 }
 
 let running: Promise<void> | undefined;

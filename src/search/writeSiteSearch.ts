@@ -81,8 +81,19 @@ export class SiteSearch {
     if (model && this.indexer && this.context.facts.has(contentPath)) this.sendPage(model, contentPath);
   }
 
-  /** After Eleventy has rendered every page: writes the index and the scripts into the output folder. */
+  /** After Eleventy has rendered every page: writes the scripts and the index into the output folder. */
   async write(): Promise<void> {
+    await this.writeScripts();
+    await this.writeIndex();
+  }
+
+  /** The search scripts every page loads (bundled when the build began). */
+  async writeScripts(): Promise<void> {
+    for (const [name, bytes] of await bundleSearchScripts()) writeFileSync(path.join(this.context.outputDir, 'assets', name), bytes);
+  }
+
+  /** The index: waits for the indexer to finish it, then writes the manifest. */
+  async writeIndex(): Promise<void> {
     const { context } = this;
     const model = context.model;
     if (!model) return;
@@ -107,7 +118,6 @@ export class SiteSearch {
       this.indexer = undefined;
       void worker.terminate();
     }
-    for (const [name, bytes] of await bundleSearchScripts()) writeFileSync(path.join(context.outputDir, 'assets', name), bytes);
   }
 }
 

@@ -58,6 +58,11 @@ export interface BuildContext {
   loadError?: Error;
   /** This dev-server rebuild renders only the changed pages. */
   incremental?: boolean;
+  /**
+   * `npm run build`: the link report of the staging folder, started once the pages are written
+   * (it runs while the search indexer finishes on the other core).
+   */
+  linkWarnings?: Promise<string>;
   /** Set by the dev server: switches Eleventy's incremental mode for the next rebuild. */
   setIncremental?: (incremental: boolean) => void;
 }
