@@ -9,7 +9,7 @@ import { setBuildContext, type BuildContext } from '../site/buildContext.ts';
 import { describeBuildError } from '../site/buildError.ts';
 import { loadSite } from '../site/loadSite.ts';
 import { claimOutputFolder, createStagingFolder, discardStagingFolder, publishStagingFolder, unsafeOutputReason } from '../site/outputFolder.ts';
-import { openJekyllInput } from '../jekyll/jekyllFormat.ts';
+import { openJekyllInputIfAny } from '../jekyll/findJekyllRoot.ts';
 import { parseBuildArgs } from './args.ts';
 
 const projectRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -33,7 +33,7 @@ async function main(): Promise<number> {
     return 2;
   }
   // A Jekyll guide (`_config.yml`) is built as it is: its root, its `baseurl` as the path prefix.
-  const jekyll = openJekyllInput(args.input, args.pathPrefixGiven ? args.pathPrefix : undefined);
+  const jekyll = await openJekyllInputIfAny(args.input, args.pathPrefixGiven ? args.pathPrefix : undefined);
   const inputDir = jekyll?.inputDir ?? path.resolve(args.input);
   const siteDir = path.resolve(args.output);
   const unsafe = unsafeOutputReason(inputDir, siteDir);

@@ -7,7 +7,7 @@ import { checkBuiltSite } from '../links/checkLinks.ts';
 import { DEFAULT_CACHE_FILE, type ExternalCheckOptions } from '../links/checkExternal.ts';
 import { formatJson, formatText } from '../links/formatReport.ts';
 import { formatLinkParser } from '../links/linkSources.ts';
-import { openJekyllInput } from '../jekyll/jekyllFormat.ts';
+import { openJekyllInputIfAny } from '../jekyll/findJekyllRoot.ts';
 import { loadSite } from '../site/loadSite.ts';
 import { SITE_FLAGS } from './args.ts';
 
@@ -75,7 +75,7 @@ async function main(): Promise<number> {
     return 2;
   }
   // A Jekyll guide is checked as it was built: its root, its baseurl, its own renderer.
-  const jekyll = existsSync(args.input) ? openJekyllInput(args.input, args.pathPrefix) : undefined;
+  const jekyll = existsSync(args.input) ? await openJekyllInputIfAny(args.input, args.pathPrefix) : undefined;
   const inputDir = jekyll?.inputDir ?? path.resolve(args.input);
   if (!existsSync(inputDir) || !statSync(inputDir).isDirectory()) {
     console.error(`error: there is no content folder ${args.input}.\n    Pass the folder the site was built from with --input=DIR.`);

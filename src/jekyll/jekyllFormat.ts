@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { outputPathOf } from '../content/pageUrl.ts';
 import { createMarkdown, normalizePrefix, type MarkdownOptions } from '../markdown/createMarkdown.ts';
@@ -6,6 +6,7 @@ import type { PageFacts } from '../markdown/pageFacts.ts';
 import type { InputFormat, MarkdownLibrary } from '../site/buildContext.ts';
 import { displayPath, type LoadSiteOptions, type SiteModel } from '../site/loadSite.ts';
 import { prefixer } from '../site/pageView.ts';
+import { findJekyllRoot } from './findJekyllRoot.ts';
 import { CONFIG_FILE, readJekyllConfig } from './jekyllConfig.ts';
 import { loadJekyllSite, type JekyllSite, type RenderedBody } from './loadJekyllSite.ts';
 import { jekyllMarkdownPlugins, openMarkdownInHtml, stripKramdownExtensions } from './markdown/jekyllMarkdown.ts';
@@ -13,18 +14,6 @@ import { NOTES, type MarkdownNote } from './markdown/notes.ts';
 import { MigrationReport } from './migrationReport.ts';
 import { renderRedirectStub } from './redirects.ts';
 import { MARKDOWN_EXTENSIONS } from './siteFiles.ts';
-
-/**
- * The root of the Jekyll site an `--input` names: the folder itself when it has `_config.yml`,
- * or its parent for `--input=SITE/_pages` (any `_`-folder beside a `_config.yml`).
- */
-export function findJekyllRoot(input: string): string | undefined {
-  const dir = path.resolve(input);
-  if (existsSync(path.join(dir, CONFIG_FILE))) return dir;
-  const parent = path.dirname(dir);
-  if (path.basename(dir).startsWith('_') && existsSync(path.join(parent, CONFIG_FILE))) return parent;
-  return undefined;
-}
 
 /** Glob characters in a real file name are matched literally. */
 function literalGlob(file: string): string {
