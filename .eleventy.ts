@@ -48,7 +48,13 @@ export default function configure(eleventyConfig: EleventyConfig) {
       const page = context.model?.tree.byInputPath.get(contentPathOf(context, pageInputPath(env)));
       return page?.page.bodyLine ?? 1;
     },
-    onPageFacts: (env, facts) => context.facts.set(contentPathOf(context, pageInputPath(env)), facts),
+    // Search (src/search/): each page goes to the indexer thread as soon as its Markdown is
+    // rendered (Eleventy renders every page's content before any layout).
+    onPageFacts: (env, facts) => {
+      const contentPath = contentPathOf(context, pageInputPath(env));
+      context.facts.set(contentPath, facts);
+      search.pageRendered(contentPath);
+    },
     onWarning: (env, warning) => {
       const contentPath = contentPathOf(context, pageInputPath(env));
       const file = context.model?.tree.byInputPath.get(contentPath)?.page.file ?? contentPath;
@@ -59,10 +65,8 @@ export default function configure(eleventyConfig: EleventyConfig) {
 
   eleventyConfig.addGlobalData('guidebook', guidebook);
   eleventyConfig.addGlobalData('layout', 'page.11ty.ts');
-  // Search (src/search/): a fresh indexer before each build, each page's words counted as soon
-  // as the page has rendered (a linter sees every rendered page), the index written after.
+  // Search: a fresh indexer before each build (pages go to it from onPageFacts), the index written after.
   eleventyConfig.on('eleventy.before', () => search.prepare());
-  eleventyConfig.addLinter('search-index', (_content: string, inputPath: string) => search.pageRendered(contentPathOf(context, inputPath)));
   eleventyConfig.addGlobalData('eleventyComputed', {
     permalink: (data: { permalink?: unknown; page: { inputPath: string } }) =>
       guidebook.permalinkFor(data.page.inputPath) ?? data.permalink,

@@ -12,11 +12,21 @@ import { IndexVersion, docsChunk, documentsIn, encodeDigests, encodeTermShards, 
 import type { PageEntry } from './searchDocuments.ts';
 import { compressedFileWriter } from './storeFiles.ts';
 
-/** Messages to the indexer: where to write, pages as they render (again if they change), then finish. */
+/** What the term index is built from once the pages are in: the reading order, the encoding. */
+export interface FinishPlan {
+  order: string[];
+  options: EncodeOptions;
+}
+
+/**
+ * Messages to the indexer: where to write, pages as they render (again if they change), then
+ * finish. With `finishWhenComplete` (a one-off build, where each page renders once) it finishes
+ * as soon as the last page is in, while Eleventy is still writing pages.
+ */
 export type IndexerRequest =
-  | { start: { indexDir: string; pageCount: number } }
+  | { start: { indexDir: string; pageCount: number; finishWhenComplete?: FinishPlan } }
   | { page: string; position: number; entry: PageEntry }
-  | { finish: { order: string[]; options: EncodeOptions } };
+  | { finish: FinishPlan };
 
 /** The indexer's answer to `finish`: what the manifest needs (or what went wrong). */
 export type IndexerReply = { failed: string } | { done: ManifestParts & { version: string } };
@@ -31,6 +41,10 @@ let pageCount = 0;
 const displays: PageEntry['display'][] = [];
 /** Per docs chunk: its document count and file hash once written. */
 const chunks = new Map<number, { docs: number; hash: string }>();
+let pagesIn = 0;
+let earlyPlan: FinishPlan | undefined;
+/** Set once finishing has begun: the index is built once. */
+let finishing = false;
 
 function writeChunk(c: number): void {
   const pages = displays.slice(c * PAGES_PER_CHUNK, Math.min(pageCount, (c + 1) * PAGES_PER_CHUNK));
@@ -45,14 +59,24 @@ function chunkComplete(c: number): boolean {
 }
 
 function addPage(key: string, position: number, entry: PageEntry): void {
+  // Only a one-off build finishes early, and there a page renders once: a second copy is the same.
+  if (finishing) return;
+  if (!displays[position]) pagesIn++;
   builder.addPage(key, entry.documents);
   displays[position] = entry.display;
   const c = Math.floor(position / PAGES_PER_CHUNK);
   // A page that comes again after its chunk was written has its chunk written again.
   if (chunks.has(c) || chunkComplete(c)) writeChunk(c);
+  if (earlyPlan && pagesIn === pageCount) startFinish(earlyPlan);
 }
 
-async function finish({ order, options }: { order: string[]; options: EncodeOptions }): Promise<void> {
+function startFinish(plan: FinishPlan): void {
+  if (finishing) return;
+  finishing = true;
+  finish(plan).catch((error: Error) => port.postMessage({ failed: error.stack ?? error.message } satisfies IndexerReply));
+}
+
+async function finish({ order, options }: FinishPlan): Promise<void> {
   const chunkCount = Math.ceil(pageCount / PAGES_PER_CHUNK);
   for (let c = 0; c < chunkCount; c++) if (!chunks.has(c)) writeChunk(c);
   // The version covers every file: the docs chunks (by their hashes), the shards, the digests.
@@ -85,7 +109,8 @@ port.on('message', (request: IndexerRequest) => {
     else if ('start' in request) {
       write = compressedFileWriter(request.start.indexDir);
       pageCount = request.start.pageCount;
-    } else finish(request.finish).catch((error: Error) => port.postMessage({ failed: error.stack ?? error.message } satisfies IndexerReply));
+      earlyPlan = request.start.finishWhenComplete;
+    } else startFinish(request.finish);
   } catch (error) {
     port.postMessage({ failed: (error as Error).stack ?? String(error) } satisfies IndexerReply);
   }

@@ -19,6 +19,8 @@ import { SEARCH_INDEX_DIR, compressedFileWriter } from './storeFiles.ts';
  */
 export class SiteSearch {
   private indexer?: Promise<Worker>;
+  /** The indexer's answer, listened for from its start: a one-off build's may come early. */
+  private done?: Promise<IndexerDone>;
   /** This build's indexed pages: content path to position in reading order. */
   private positions?: { model: SiteModel; of: Map<string, number> };
   /** The facts each page was sent with, so a page is sent again only if it changed. */
@@ -48,6 +50,9 @@ export class SiteSearch {
       worker.unref();
       return worker;
     });
+    this.done = this.indexer.then(indexerDone);
+    // A dev-server rebuild ends this indexer before it answers: that is not a failure.
+    this.done.catch(() => undefined);
     // Both bundled (and kept for later builds): esbuild's process is not needed any more.
     void Promise.allSettled([scripts, this.indexer]).then(() => stopBundler());
   }
@@ -57,7 +62,9 @@ export class SiteSearch {
     if (this.positions?.model !== model) {
       const of = new Map(indexedPages(model.tree).map((node, i) => [node.page.inputPath, i]));
       this.positions = { model, of };
-      this.post({ start: { indexDir: this.indexDir, pageCount: of.size } });
+      // A one-off build renders each page once: the indexer can finish on its own.
+      const finishWhenComplete = this.context.mode === 'build' ? { order: [...of.keys()], options: this.options } : undefined;
+      this.post({ start: { indexDir: this.indexDir, pageCount: of.size, finishWhenComplete } });
     }
     return this.positions.of;
   }
@@ -109,10 +116,10 @@ export class SiteSearch {
     }
     this.positionsOf(model);
 
-    const done = indexerDone(worker);
+    // A no-op when the indexer has already finished on its own.
     this.post({ finish: { order, options: this.options } });
     try {
-      const { version, ...parts } = await done;
+      const { version, ...parts } = await this.done!;
       compressedFileWriter(this.indexDir)(...manifestFile(manifestOf(parts, version)));
     } finally {
       this.indexer = undefined;
