@@ -80,6 +80,9 @@ export class SiteSearch {
     const facts = this.context.facts.get(contentPath);
     if (facts) this.sent.set(contentPath, facts);
     this.post({ page: contentPath, position, entry: pageEntry(node, model.tree, facts, this.context.pathPrefix) });
+    // Only the indexer reads a page's text, and a one-off build sends each page once: the text
+    // need not stay in memory while the other 9,999 pages render.
+    if (facts && this.context.mode === 'build') facts.sections = [];
   }
 
   /** A page has rendered (and reported its facts): it goes to the indexer now. */
