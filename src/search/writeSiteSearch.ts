@@ -1,5 +1,5 @@
 // The search part of a build, driven by three Eleventy moments (see .eleventy.ts): before
-// rendering, each page rendered (an Eleventy linter), after rendering.
+// rendering, each page's Markdown rendered (its page facts), after rendering.
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
