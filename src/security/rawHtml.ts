@@ -1,4 +1,5 @@
 import { defaultTreeAdapter, html as parse5Html, parseFragment, serialize, type DefaultTreeAdapterTypes } from 'parse5';
+import { escapeHtml } from '../markdown/escapeHtml.ts';
 import { withNoopener } from './linkRel.ts';
 
 type ParentNode = DefaultTreeAdapterTypes.ParentNode;
@@ -57,6 +58,22 @@ export function sanitizeContentHtml(html: string): { html: string; changes: RawH
   const report = (snippet: string, message: string) => {
     if (!changes.has(message)) changes.set(message, { snippet, message });
   };
+  // Serialized HTML does not always parse back into the tree it came from (a `<div>` inside
+  // `<math>` leaves it, and its end tags then close the layout's elements), so the result is
+  // parsed again until it does. Two passes settle every case we know of.
+  let clean = sanitizeOnce(html, report);
+  for (let pass = 1; pass < MAX_SANITIZE_PASSES; pass++) {
+    const again = sanitizeOnce(clean, report);
+    if (again === clean) return { html: clean, changes: [...changes.values()] };
+    clean = again;
+  }
+  report(html.slice(0, 40), 'this raw HTML could not be made safe to place in the page (it parses differently each time), so it is shown as text; simplify its nesting.');
+  return { html: `<pre>${escapeHtml(html)}</pre>`, changes: [...changes.values()] };
+}
+
+const MAX_SANITIZE_PASSES = 4;
+
+function sanitizeOnce(html: string, report: (snippet: string, message: string) => void): string {
   const context = defaultTreeAdapter.createElement('article', parse5Html.NS.HTML, []);
   const fragment = parseFragment(context, html, {
     onParseError: (error) => {
@@ -66,7 +83,7 @@ export function sanitizeContentHtml(html: string): { html: string; changes: RawH
     },
   });
   cleanTree(fragment, report);
-  return { html: serialize(fragment), changes: [...changes.values()] };
+  return serialize(fragment);
 }
 
 function cleanTree(root: ParentNode, report: (snippet: string, message: string) => void): void {
