@@ -61,7 +61,11 @@ export default function configure(eleventyConfig: EleventyConfig) {
       console.warn(formatProblems([{ severity: 'warning', file, ...warning }]));
     },
   };
-  eleventyConfig.setLibrary('md', format ? format.markdownLibrary(markdownOptions) : createMarkdown(markdownOptions));
+  const markdown = format ? format.markdownLibrary(markdownOptions) : createMarkdown(markdownOptions);
+  // Eleventy switches indented code blocks off in any library with a `disable` method (its
+  // issue #2438: template indentation). Our Markdown goes through no template engine, and
+  // GitHub and kramdown show four-space code as code, so Eleventy gets `render` alone.
+  eleventyConfig.setLibrary('md', { render: (source: string, env: unknown) => markdown.render(source, env) });
 
   eleventyConfig.addGlobalData('guidebook', guidebook);
   eleventyConfig.addGlobalData('layout', 'page.11ty.ts');

@@ -94,6 +94,8 @@ describe('the built fixture site', () => {
     assert.match(html, /<table>\n<thead>\n<tr>\n<th>Tool<\/th>/);
     assert.match(html, /<td>Brakeman<\/td>/);
     assert.match(html, /<code class="language-bash">npm run build -- --input=content\n<\/code>/);
+    // Eleventy turns indented code blocks off; GitHub and kramdown show them as code.
+    assert.match(html, /<pre tabindex="0"><code>git log --oneline\n<\/code><\/pre>/);
     assert.match(page('/injection/'), /<code class="language-python"><span class="hljs-keyword">from<\/span>/);
     for (const file of siteFiles(site).filter((f) => f.endsWith('.html'))) {
       const scripts = Array.from(readFile(site, file).matchAll(/<script\b[^>]*>/g), (m) => m[0]);
