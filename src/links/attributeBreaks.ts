@@ -174,5 +174,7 @@ export function whatIsWrong(problem: TargetProblem, kind: RefKind, pagePath: str
       return `the site ${problem.detail ?? 'did not answer'}`;
     case 'moved':
       return `${problem.path} has moved to ${problem.movedTo}`;
+    case 'blocked-image':
+      return "it is on another site, and the site's Content-Security-Policy shows only the site's own images, so readers see nothing";
   }
 }

@@ -1,12 +1,12 @@
 import { resolveRef, type SiteAddress } from './resolveRef.ts';
 import { findTarget, isPagePath, urlOfPath, type LinkTarget, type SiteTargets } from './siteTargets.ts';
 
-export type ProblemKind = 'no-page' | 'no-file' | 'no-anchor' | 'outside-prefix' | 'bad-redirect' | 'invalid' | 'external' | 'moved';
+export type ProblemKind = 'no-page' | 'no-file' | 'no-anchor' | 'outside-prefix' | 'bad-redirect' | 'invalid' | 'external' | 'moved' | 'blocked-image';
 
 /** Why a link does not work (or, `moved`, works but should change). */
 export interface TargetProblem {
   problem: ProblemKind;
-  /** The site path the link leads to (without the prefix), the redirect's target, or the external URL. */
+  /** The site path the link leads to (without the prefix), the redirect's target, or the external URL (`external`, `blocked-image`). */
   path: string;
   fragment?: string;
   /** For `no-anchor`: the page that lacks the id. For `bad-redirect`: the stub. */

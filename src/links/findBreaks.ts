@@ -83,7 +83,10 @@ export function findBreaks(scan: SiteScan, site: SiteAddress, options: { collect
         if (!outcome) cache.set(href, (outcome = outcomeOf(href, pageUrl)));
       }
       if (outcome.problem) breaks.push({ pagePath: page.path, href, kind, problem: outcome.problem, key: outcome.key });
-      else if (outcome.external !== undefined && options.collectExternal) addExternal(externals, outcome.external, { pagePath: page.path, href, kind });
+      else if (outcome.external !== undefined && kind === 'image') {
+        // The Content-Security-Policy (img-src 'self') shows no image from another site.
+        breaks.push({ pagePath: page.path, href, kind, problem: { problem: 'blocked-image', path: outcome.external }, key: outcome.key });
+      } else if (outcome.external !== undefined && options.collectExternal) addExternal(externals, outcome.external, { pagePath: page.path, href, kind });
     }
   }
   return { breaks, externals, links, targets: checked.size };

@@ -70,6 +70,8 @@ export function suggestFix(link: BrokenLink, index: SuggestionIndex, site: SiteA
     }
     case 'moved':
       return { href: problem.movedTo };
+    case 'blocked-image':
+      return { note: 'Save the image in the repository beside the page and link to it there, as `![…](image.png)`.' };
     default:
       return {};
   }

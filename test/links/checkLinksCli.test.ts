@@ -44,6 +44,7 @@ const PLANTED = [
   ['guide/checklist.md', 14, 'images/flow.png', 'no-file', '../images/flow.png'],
   ['guide/checklist.md', 16, '../deployments/', 'no-page', '../deployment/'],
   ['guide/deployment.md', 6, 'checklist/', 'no-page', '../checklist/'],
+  ['guide/deployment.md', 14, 'https://img.shields.io/badge/build-passing-green', 'blocked-image', undefined],
   ['guide/index.md', 9, 'deployment.md', 'no-page', 'deployment/'],
 ];
 
@@ -65,7 +66,8 @@ describe('npm run check-links on a site with broken links', () => {
     assert.ok(out.includes(`${shown(broken, 'guide/checklist.md')}:11: error: broken link #sumary: this page has no heading or anchor #sumary.\n    Did you mean #summary?`), out);
     assert.ok(out.includes(`${shown(broken, 'guide/checklist.md')}:14: error: broken image images/flow.png: there is no image /guide/checklist/images/flow.png.\n    Did you mean ../images/flow.png?`), out);
     assert.ok(out.includes(`${shown(broken, 'guide/index.md')}:9: error: broken link deployment.md: there is no page /guide/deployment.md.\n    Did you mean deployment/? Link to the page’s URL, not to its Markdown file.`), out);
-    assert.match(out, /8 broken links in 3 files/);
+    assert.ok(out.includes(`${shown(broken, 'guide/deployment.md')}:14: error: broken image https://img.shields.io/badge/build-passing-green: it is on another site, and the site's Content-Security-Policy shows only the site's own images, so readers see nothing.\n    Save the image in the repository beside the page`), out);
+    assert.match(out, /9 broken links in 3 files/);
     // Working links on the same pages are never reported.
     for (const fine of ['mailto:', 'tel:', 'example.com', '#über-café:', '(deployment)', '../images/flow.png:']) assert.ok(!out.includes(fine), fine);
   });
