@@ -4,9 +4,10 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { before, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { corpusPages, makeCorpus, type CorpusPage } from '../../bench/corpus.ts';
 import { buildSite, projectRoot, runCli, tempDir, type RunResult } from '../helpers/run.ts';
+import { scratchFolders } from '../helpers/scratch.ts';
 
 const PAGES = 2000;
 
@@ -38,9 +39,12 @@ describe(`a generated ${PAGES.toLocaleString('en')}-page guide with two broken l
   let pages: CorpusPage[];
   let breaks: Break[];
   let build: RunResult & { outputDir: string };
+  // 2,000 pages and their site: about 40 MB of temporary files.
+  const scratch = scratchFolders();
+  after(() => scratch.removeAll());
 
   before(async () => {
-    corpusDir = path.join(tempDir('guidebook-scale-'), 'content');
+    corpusDir = path.join(scratch.keep(tempDir('guidebook-scale-')), 'content');
     // `--broken 2`: the first to a missing page, the second to a missing anchor, listed on stderr.
     const listed = JSON.parse(makeCorpus(PAGES, corpusDir, ['--broken', '2'])) as { file: string; href: string }[];
     breaks = listed.map(({ file, href }) => {
@@ -51,6 +55,7 @@ describe(`a generated ${PAGES.toLocaleString('en')}-page guide with two broken l
     });
     pages = corpusPages(corpusDir);
     build = await buildSite(corpusDir);
+    scratch.keep(path.dirname(build.outputDir));
   });
 
   test('the corpus is what the test expects', () => {
