@@ -5,19 +5,22 @@ import { projectRoot } from './adapters.ts';
 
 /**
  * `shared/bench/make-corpus.mjs` beside the repository (`../shared/`); from a git worktree
- * nested deeper, the nearest `shared/` above it.
+ * nested deeper, the nearest `shared/` above it. Undefined when there is none: the generator
+ * is not part of the repository.
  */
-export function findCorpusScript(): string {
+export function findCorpusScript(): string | undefined {
   for (let dir = path.dirname(projectRoot); ; dir = path.dirname(dir)) {
     const candidate = path.join(dir, 'shared', 'bench', 'make-corpus.mjs');
     if (existsSync(candidate)) return candidate;
-    if (path.dirname(dir) === dir) throw new Error('make-corpus.mjs not found: expected ../shared/bench/make-corpus.mjs beside the repository.');
+    if (path.dirname(dir) === dir) return undefined;
   }
 }
 
 /** Writes a generated corpus into `dir` (a new folder); returns what the generator printed on stderr. */
 export function makeCorpus(pages: number, dir: string, extra: string[] = []): string {
-  const result = spawnSync(process.execPath, [findCorpusScript(), '--pages', String(pages), '--out', dir, ...extra], { encoding: 'utf8' });
+  const script = findCorpusScript();
+  if (!script) throw new Error('make-corpus.mjs not found: expected ../shared/bench/make-corpus.mjs beside the repository.');
+  const result = spawnSync(process.execPath, [script, '--pages', String(pages), '--out', dir, ...extra], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`make-corpus failed (${result.status}): ${result.stderr}`);
   return result.stderr;
 }
