@@ -102,20 +102,22 @@ export default function configure(eleventyConfig: EleventyConfig) {
   eleventyConfig.on('eleventy.before', () => reloadSiteModel(context));
   // After the pages: the search index, what another input format writes itself (redirect stubs),
   // and the link report over all of it. One handler, since Eleventy runs its handlers at once.
+  const writeLinkableFiles = async () => {
+    await search.writeScripts();
+    format?.afterBuild(context.outputDir);
+  };
   eleventyConfig.on('eleventy.after', async () => {
     if (context.mode === 'build') {
-      await search.writeScripts();
-      format?.afterBuild(context.outputDir);
+      await writeLinkableFiles();
       // Every file a page can link to is written (no page links to an index file): the link
       // report reads the pages on this core while the indexer finishes on the other.
       context.linkWarnings = linkWarnings(context);
       return search.writeIndex();
     }
     // The dev server reloads the browser when this handler returns: the edited page first, the
-    // index and the report a moment later.
-    void search
-      .write()
-      .then(() => format?.afterBuild(context.outputDir))
+    // rest, the index and the report a moment later.
+    void writeLinkableFiles()
+      .then(() => search.writeIndex())
       .then(() => scheduleLinkReport(context));
   });
 

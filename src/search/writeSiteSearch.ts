@@ -91,12 +91,6 @@ export class SiteSearch {
     if (model && this.indexer && this.context.facts.has(contentPath)) this.sendPage(model, contentPath);
   }
 
-  /** After Eleventy has rendered every page: writes the scripts and the index into the output folder. */
-  async write(): Promise<void> {
-    await this.writeScripts();
-    await this.writeIndex();
-  }
-
   /** The search scripts every page loads (bundled when the build began). */
   async writeScripts(): Promise<void> {
     for (const [name, bytes] of await bundleSearchScripts()) writeFileSync(path.join(this.context.outputDir, 'assets', name), bytes);

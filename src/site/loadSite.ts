@@ -122,19 +122,20 @@ export function systemUrlProblems(pages: readonly Page[]): ContentProblem[] {
  * `/%41/` as `/A/`, and `?` and `#` as the start of a query or fragment, so no link reaches it.
  */
 export function unservableUrlProblems(pages: readonly Page[]): ContentProblem[] {
-  return pages
-    .filter((page) => /[%?#]/.test(page.url))
-    .map((page) => {
-      const char = /[%?#]/.exec(page.url)![0];
-      const meaning = char === '%' ? 'the start of an escape (`/%41/` is `/A/`)' : `the start of a ${char === '?' ? 'query' : 'fragment'}`;
-      return {
-        severity: 'error' as const,
-        file: page.file,
-        line: page.keyLines.get('permalink'),
-        message: `the page's URL ${page.url} has a "${char}", which a browser reads as ${meaning}: no link can reach the page.`,
-        hint: page.keyLines.has('permalink') ? 'Take `%`, `?` and `#` out of the `permalink`.' : 'Rename the file without `%`, `?` and `#`, or give it a `permalink`.',
-      };
+  const problems: ContentProblem[] = [];
+  for (const page of pages) {
+    const char = /[%?#]/.exec(page.url)?.[0];
+    if (char === undefined) continue;
+    const meaning = char === '%' ? 'the start of an escape (`/%41/` is `/A/`)' : `the start of a ${char === '?' ? 'query' : 'fragment'}`;
+    problems.push({
+      severity: 'error',
+      file: page.file,
+      line: page.keyLines.get('permalink'),
+      message: `the page's URL ${page.url} has a "${char}", which a browser reads as ${meaning}: no link can reach the page.`,
+      hint: page.keyLines.has('permalink') ? 'Take `%`, `?` and `#` out of the `permalink`.' : 'Rename the file without `%`, `?` and `#`, or give it a `permalink`.',
     });
+  }
+  return problems;
 }
 
 /** Two pages (or redirects) written to one URL: the second would silently replace the first. */
