@@ -14,6 +14,7 @@ import { formatProblems } from './src/content/errors.ts';
 import { renderHeadersFile } from './src/security/responseHeaders.ts';
 import { renderAllPages, renderGeneratedHome, renderNotFound, renderSearchPage, renderSitemap } from './layouts/system-pages.ts';
 import { linkWarnings, scheduleLinkReport } from './src/links/reportAfterBuild.ts';
+import * as pageLayout from './layouts/page.11ty.ts';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const layoutsDir = path.join(root, 'layouts');
@@ -23,6 +24,8 @@ const assetFiles = ['site.css', 'site.js'].map((f) => path.join(layoutsDir, 'ass
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type EleventyConfig = any;
 
+const VIRTUAL_LAYOUTS = '_guidebook-layouts';
+
 export default function configure(eleventyConfig: EleventyConfig) {
   const context = getBuildContext();
   const guidebook = createGuidebookData(getBuildContext, assetVersion(assetFiles));
@@ -30,8 +33,11 @@ export default function configure(eleventyConfig: EleventyConfig) {
 
   eleventyConfig.setQuietMode(true);
   eleventyConfig.setUseGitIgnore(false);
-  eleventyConfig.setLayoutsDirectory(path.relative(context.inputDir, layoutsDir));
-  eleventyConfig.addExtension('11ty.ts', { key: '11ty.js' });
+  // The page layout is imported here and handed to Eleventy as a virtual template, so Eleventy
+  // never imports a TypeScript file itself: the launcher can run this code compiled (src/cli/).
+  // Its folder exists in no content; names starting with `_` hold no pages.
+  eleventyConfig.setLayoutsDirectory(VIRTUAL_LAYOUTS);
+  eleventyConfig.addTemplate(`${VIRTUAL_LAYOUTS}/page.11ty.js`, pageLayout);
   const markdownExtensions = context.format?.markdownExtensions ?? [];
   for (const extension of markdownExtensions) eleventyConfig.addExtension(extension, { key: 'md' });
   eleventyConfig.setTemplateFormats(['md', '11ty.js', ...markdownExtensions]);
@@ -68,7 +74,7 @@ export default function configure(eleventyConfig: EleventyConfig) {
   eleventyConfig.setLibrary('md', { render: (source: string, env: unknown) => markdown.render(source, env) });
 
   eleventyConfig.addGlobalData('guidebook', guidebook);
-  eleventyConfig.addGlobalData('layout', 'page.11ty.ts');
+  eleventyConfig.addGlobalData('layout', 'page.11ty.js');
   // Search: a fresh indexer before each build (pages go to it from onPageFacts), the index written after.
   eleventyConfig.on('eleventy.before', () => search.prepare());
   eleventyConfig.addGlobalData('eleventyComputed', {

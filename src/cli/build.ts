@@ -13,7 +13,9 @@ import { openJekyllInputIfAny } from '../jekyll/findJekyllRoot.ts';
 import { parseBuildArgs } from './args.ts';
 
 const projectRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const configPath = path.join(projectRoot, '.eleventy.ts');
+// The launcher may run this file compiled (./compiledCode.mjs): esbuild then writes the compiled
+// configuration's path in place of this variable, which is otherwise never set.
+const configPath = process.env.GUIDEBOOK_COMPILED_CONFIG ?? path.join(projectRoot, '.eleventy.ts');
 
 /** The deepest folder that holds both paths. */
 function commonFolder(a: string, b: string): string {

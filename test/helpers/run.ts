@@ -13,10 +13,13 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs one of the project's CLIs (`src/cli/<name>.ts`) as a user would, from the project root. */
+/**
+ * Runs one of the project's CLIs (`src/cli/<name>.ts`) as `npm run` does, from the project root:
+ * through the launcher, which runs one-off commands compiled and the dev server through tsx.
+ */
 export function runCli(name: 'build' | 'check-links', args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'src', 'cli', `${name}.ts`), ...args], {
+    const child = spawn(process.execPath, [path.join(projectRoot, 'src', 'cli', 'launch.mjs'), name, ...args], {
       cwd: options.cwd ?? projectRoot,
       env: { ...process.env, NO_COLOR: '1', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
