@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, stop } from 'esbuild';
+import { bundleOne, workerScript } from '../site/bundle.ts';
 
 const searchDir = path.dirname(fileURLToPath(import.meta.url));
 const browserDir = path.join(searchDir, 'browser');
@@ -29,42 +29,20 @@ let bundled: Promise<Map<string, Uint8Array>> | undefined;
 export function bundleSearchScripts(): Promise<Map<string, Uint8Array>> {
   bundled ??= Promise.all(
     Object.entries(SEARCH_SCRIPTS).map(async ([name, entry]) => {
-      const result = await build({
+      const bytes = await bundleOne({
         entryPoints: [entry],
-        bundle: true,
         minify: true,
         format: 'iife',
         target: ['es2020', 'chrome100', 'firefox100', 'safari15'],
         legalComments: 'none',
-        write: false,
-        logLevel: 'silent',
       });
-      return [name, result.outputFiles[0]!.contents] as const;
+      return [name, bytes] as const;
     }),
   ).then((entries) => new Map(entries));
   return bundled;
 }
 
-let indexWorker: Promise<string> | undefined;
-
-/**
- * The indexer's thread (./indexWorker.ts) as one CommonJS script: a worker thread does not
- * inherit tsx, and a bundle starts in milliseconds.
- */
+/** The indexer's thread (./indexWorker.ts) as one script. */
 export function bundleIndexWorker(): Promise<string> {
-  indexWorker ??= build({
-    entryPoints: [path.join(searchDir, 'indexWorker.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    write: false,
-    logLevel: 'silent',
-  }).then((result) => result.outputFiles[0]!.text);
-  return indexWorker;
-}
-
-/** Ends esbuild's service process (bundles already made stay cached). */
-export function stopBundler(): void {
-  void stop();
+  return workerScript(path.join(searchDir, 'indexWorker.ts'));
 }

@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { PageFacts } from '../markdown/pageFacts.ts';
 import type { SiteModel } from '../site/loadSite.ts';
 import type { BuildContext } from '../site/buildContext.ts';
-import { bundleIndexWorker, bundleSearchScripts, stopBundler } from './bundleSearchScripts.ts';
+import { bundleIndexWorker, bundleSearchScripts } from './bundleSearchScripts.ts';
 import { manifestFile, manifestOf, type EncodeOptions } from './encodeSearchIndex.ts';
 import type { IndexerReply, IndexerRequest } from './indexWorker.ts';
 import { indexedPages, pageEntry } from './searchDocuments.ts';
@@ -35,13 +35,14 @@ export class SiteSearch {
     return path.join(this.context.outputDir, SEARCH_INDEX_DIR);
   }
 
-  /** Before Eleventy renders: a fresh indexer (bundled by esbuild, which runs in its own process). */
+  /** Before Eleventy renders: a fresh indexer (bundled by esbuild, src/site/bundle.ts). */
   prepare(): void {
     void this.indexer?.then((worker) => worker.terminate());
     this.sent.clear();
     this.positions = undefined;
     rmSync(this.indexDir, { recursive: true, force: true });
-    const scripts = bundleSearchScripts();
+    // Started now, written after the pages (writeScripts): a failure shows there.
+    bundleSearchScripts().catch(() => undefined);
     this.indexer = bundleIndexWorker().then((script) => {
       // A small young generation: the indexer's garbage is short-lived, and the build's peak
       // memory is what counts at 10,000 pages.
@@ -53,8 +54,6 @@ export class SiteSearch {
     this.done = this.indexer.then(indexerDone);
     // A dev-server rebuild ends this indexer before it answers: that is not a failure.
     this.done.catch(() => undefined);
-    // Both bundled (and kept for later builds): esbuild's process is not needed any more.
-    void Promise.allSettled([scripts, this.indexer]).then(() => stopBundler());
   }
 
   /** The position of each indexed page; the first call of a build also tells the indexer where to write. */
