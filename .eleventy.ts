@@ -13,8 +13,7 @@ import { prepareRebuild, reloadSiteModel } from './src/site/reloadSiteModel.ts';
 import { formatProblems } from './src/content/errors.ts';
 import { renderHeadersFile } from './src/security/responseHeaders.ts';
 import { renderAllPages, renderGeneratedHome, renderNotFound, renderSearchPage, renderSitemap } from './layouts/system-pages.ts';
-import { linkCheckAddress, linkWarnings, scheduleLinkReport } from './src/links/reportAfterBuild.ts';
-import { LinkThread } from './src/links/linkThread.ts';
+import { linkWarnings, scheduleLinkReport } from './src/links/reportAfterBuild.ts';
 import * as pageLayout from './layouts/page.11ty.ts';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -76,18 +75,8 @@ export default function configure(eleventyConfig: EleventyConfig) {
 
   eleventyConfig.addGlobalData('guidebook', guidebook);
   eleventyConfig.addGlobalData('layout', 'page.11ty.js');
-  // Search: a fresh indexer before each build (pages go to it from onPageFacts), the index written
-  // after. A one-off build's link check scans each page on its own thread as it is written.
-  eleventyConfig.on('eleventy.before', () => {
-    search.prepare();
-    if (context.mode === 'build') context.linkThread = new LinkThread({ siteDir: context.outputDir, site: linkCheckAddress(context) });
-  });
-  if (context.mode === 'build') {
-    eleventyConfig.addTransform('link-check', function (this: { page: { outputPath: string | false } }, content: string) {
-      if (this.page.outputPath) context.linkThread?.fileWritten(this.page.outputPath, content);
-      return content;
-    });
-  }
+  // Search: a fresh indexer before each build (pages go to it from onPageFacts), the index written after.
+  eleventyConfig.on('eleventy.before', () => search.prepare());
   eleventyConfig.addGlobalData('eleventyComputed', {
     permalink: (data: { permalink?: unknown; page: { inputPath: string } }) =>
       guidebook.permalinkFor(data.page.inputPath) ?? data.permalink,

@@ -4,10 +4,11 @@ import type { PageFacts } from '../markdown/pageFacts.ts';
 import { loadSite, type SiteModel } from '../site/loadSite.ts';
 import { attributeBreaks, type LinkBreak } from './attributeBreaks.ts';
 import type { ExternalCheckOptions } from './checkExternal.ts';
-import { LinkThread } from './linkThread.ts';
+import { findBreaks } from './findBreaks.ts';
 import type { LinkReport } from './formatReport.ts';
 import { markdownSources, type LinkSources, type MarkdownSourcesOptions } from './linkSources.ts';
-import type { LinkTarget } from './siteTargets.ts';
+import { scanSite } from './scanSite.ts';
+import { addTarget, type LinkTarget } from './siteTargets.ts';
 
 export interface CheckLinksOptions {
   /** The built site (`_site`). */
@@ -22,27 +23,20 @@ export interface CheckLinksOptions {
   extraTargets?: readonly LinkTarget[];
   /** Check external links too (network; off by default). */
   external?: ExternalCheckOptions;
-  /** The thread a build handed its pages to as they were written; a new one reads them all. */
-  thread?: LinkThread;
 }
 
 /**
  * The link check: one pass over the built HTML (every file a target, every page's ids and
- * links), each distinct target resolved once, on a worker thread; then only the breaks traced
- * back to their Markdown line or layout. External links, when asked for, go to linkinator.
+ * links), each distinct target resolved once, then only the breaks traced back to their
+ * Markdown line or layout. External links, when asked for, go to linkinator.
  */
 export async function checkLinks(options: CheckLinksOptions): Promise<LinkReport> {
   const started = performance.now();
   const site = { pathPrefix: normalizePrefix(options.pathPrefix ?? '/'), siteUrl: options.siteUrl };
-  const thread = options.thread ?? new LinkThread();
-  const { found, pages, targets } = await thread.check({
-    siteDir: options.siteDir,
-    site,
-    extraTargets: options.extraTargets ?? [],
-    collectExternal: options.external !== undefined,
-  });
-  // Without breaks there is nothing to suggest, and the worker sends no targets.
-  const breaks: LinkBreak[] = attributeBreaks(found.breaks, options.sources, site, targets ?? new Map());
+  const scan = await scanSite(options.siteDir);
+  for (const target of options.extraTargets ?? []) addTarget(scan.targets, target);
+  const found = findBreaks(scan, site, { collectExternal: options.external !== undefined });
+  const breaks: LinkBreak[] = attributeBreaks(found.breaks, options.sources, site, scan.targets);
   if (options.external) {
     // linkinator and undici load only for an external check: a sixth of a second of every build.
     const { checkExternalLinks } = await import('./checkExternal.ts');
@@ -51,7 +45,7 @@ export async function checkLinks(options: CheckLinksOptions): Promise<LinkReport
   return {
     breaks,
     stats: {
-      pages,
+      pages: scan.pages.length,
       links: found.links,
       targets: found.targets,
       externals: options.external ? found.externals.size : 0,
@@ -75,7 +69,6 @@ export interface CheckBuiltSiteOptions {
   /** Targets no file of the output shows (see `CheckLinksOptions.extraTargets`). */
   extraTargets?: readonly LinkTarget[];
   external?: ExternalCheckOptions;
-  thread?: LinkThread;
 }
 
 /**
@@ -92,7 +85,6 @@ export async function checkBuiltSite(options: CheckBuiltSiteOptions): Promise<Li
     siteUrl: model.settings.url,
     sources: markdownSources({ model, pathPrefix, facts: options.facts, parseLinks: options.parseLinks }),
     extraTargets: options.extraTargets,
-    thread: options.thread,
     external: options.external && {
       ...options.external,
       skip: [...(options.external.skip ?? []), ...model.settings.linkCheckSkip, ...repositoryLinkPatterns(model.settings.repository)],

@@ -1,7 +1,7 @@
 import { checkTarget, prefixed, type TargetProblem } from './checkTarget.ts';
 import { resolveRef, type ResolvedRef, type SiteAddress } from './resolveRef.ts';
 import type { RefKind } from './scanHtml.ts';
-import type { ScannedPage, SiteScan } from './scanSite.ts';
+import type { SiteScan } from './scanSite.ts';
 import { urlOfPath } from './siteTargets.ts';
 
 /** A link on a built page that does not work, before it is traced to its source. */
@@ -28,85 +28,65 @@ export interface BreakSearch {
   targets: number;
 }
 
-/** Where one href on one page leads, before any target is checked. */
-interface Resolution {
+/** What one href on one page comes to: a destination key and, when broken, why. */
+interface Outcome {
   key: string;
-  ref: ResolvedRef;
+  problem?: TargetProblem;
+  /** Set for links to other sites. */
+  external?: string;
+  skip?: boolean;
 }
 
 /**
- * Works out where hrefs lead: each distinct href once per folder (site-absolute ones once for
- * the site), so the thousands of repeated navigation links cost a map lookup each. A build's
- * link check resolves each page's links as the page is written (`resolvePage`), before the
- * targets they must reach are all known.
+ * Checks every link of every scanned page against the scanned targets. Each distinct href is
+ * resolved once per folder (site-absolute ones once for the site) and each distinct target
+ * checked once, so the thousands of repeated navigation links cost a map lookup each.
  */
-export class LinkResolver {
-  private readonly absolute = new Map<string, Resolution>();
-  private readonly byFolder = new Map<string, Map<string, Resolution>>();
-
-  constructor(readonly site: SiteAddress) {}
-
-  resolvePage(page: ScannedPage): void {
-    const pageUrl = prefixed(urlOfPath(page.path), this.site.pathPrefix);
-    for (const href of page.refs.keys()) this.resolve(href, pageUrl);
-  }
-
-  resolve(href: string, pageUrl: string): Resolution {
-    const first = href.charCodeAt(0);
-    // Relative to the page itself: not shared with other pages.
-    if (Number.isNaN(first) || first === 35 /* # */ || first === 63 /* ? */) return this.resolveNow(href, pageUrl);
-    let cache = this.absolute;
-    if (!((first === 47 /* / */ && href.charCodeAt(1) !== 47) || /^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(href))) {
-      const folder = pageUrl.slice(0, pageUrl.lastIndexOf('/') + 1);
-      let relative = this.byFolder.get(folder);
-      if (!relative) this.byFolder.set(folder, (relative = new Map()));
-      cache = relative;
-    }
-    let resolution = cache.get(href);
-    if (!resolution) cache.set(href, (resolution = this.resolveNow(href, pageUrl)));
-    return resolution;
-  }
-
-  private resolveNow(href: string, pageUrl: string): Resolution {
-    const ref = resolveRef(href, pageUrl, this.site);
-    return { key: refKey(ref), ref };
-  }
-}
-
-/**
- * Checks every link of every scanned page against the scanned targets, each distinct target
- * once. `resolver` may hold the resolutions already (it must be for the same site).
- */
-export function findBreaks(scan: SiteScan, site: SiteAddress, options: { collectExternal?: boolean } = {}, resolver = new LinkResolver(site)): BreakSearch {
+export function findBreaks(scan: SiteScan, site: SiteAddress, options: { collectExternal?: boolean } = {}): BreakSearch {
   const checked = new Map<string, TargetProblem | undefined>();
+  const absolute = new Map<string, Outcome>();
+  const byFolder = new Map<string, Map<string, Outcome>>();
   const breaks: FoundBreak[] = [];
   const externals: ExternalRefs = new Map();
   let links = 0;
-  const problemOf = ({ key, ref }: Resolution): TargetProblem | undefined => {
+  const outcomeOf = (href: string, pageUrl: string): Outcome => {
+    const ref = resolveRef(href, pageUrl, site);
+    const key = refKey(ref);
     switch (ref.kind) {
+      case 'skip':
+        return { key, skip: true };
+      case 'external':
+        return { key, external: ref.url };
       case 'outside':
-        return { problem: 'outside-prefix', path: ref.path };
+        return { key, problem: { problem: 'outside-prefix', path: ref.path } };
       case 'invalid':
-        return { problem: 'invalid', path: ref.href };
-      case 'internal':
-        if (!checked.has(key)) checked.set(key, checkTarget(ref.path, ref.fragment, scan.targets, site));
-        return checked.get(key);
-      default:
-        return undefined;
+        return { key, problem: { problem: 'invalid', path: ref.href } };
     }
+    if (!checked.has(key)) checked.set(key, checkTarget(ref.path, ref.fragment, scan.targets, site));
+    return { key, problem: checked.get(key) };
   };
   for (const page of scan.pages) {
     const pageUrl = prefixed(urlOfPath(page.path), site.pathPrefix);
+    const folder = pageUrl.slice(0, pageUrl.lastIndexOf('/') + 1);
+    let relative = byFolder.get(folder);
+    if (!relative) byFolder.set(folder, (relative = new Map()));
     for (const [href, kind] of page.refs) {
       links++;
-      const resolution = resolver.resolve(href, pageUrl);
-      const { key, ref } = resolution;
-      const problem = problemOf(resolution);
-      if (problem) breaks.push({ pagePath: page.path, href, kind, problem, key });
-      else if (ref.kind === 'external' && kind === 'image') {
+      let outcome: Outcome | undefined;
+      const first = href.charCodeAt(0);
+      if (Number.isNaN(first) || first === 35 /* # */ || first === 63 /* ? */) {
+        // Relative to the page itself: not shared with other pages.
+        outcome = outcomeOf(href, pageUrl);
+      } else {
+        const cache = (first === 47 /* / */ && href.charCodeAt(1) !== 47) || /^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(href) ? absolute : relative;
+        outcome = cache.get(href);
+        if (!outcome) cache.set(href, (outcome = outcomeOf(href, pageUrl)));
+      }
+      if (outcome.problem) breaks.push({ pagePath: page.path, href, kind, problem: outcome.problem, key: outcome.key });
+      else if (outcome.external !== undefined && kind === 'image') {
         // The Content-Security-Policy (img-src 'self') shows no image from another site.
-        breaks.push({ pagePath: page.path, href, kind, problem: { problem: 'blocked-image', path: ref.url }, key });
-      } else if (ref.kind === 'external' && options.collectExternal) addExternal(externals, ref.url, { pagePath: page.path, href, kind });
+        breaks.push({ pagePath: page.path, href, kind, problem: { problem: 'blocked-image', path: outcome.external }, key: outcome.key });
+      } else if (outcome.external !== undefined && options.collectExternal) addExternal(externals, outcome.external, { pagePath: page.path, href, kind });
     }
   }
   return { breaks, externals, links, targets: checked.size };

@@ -1,13 +1,6 @@
-import { normalizePrefix } from '../markdown/createMarkdown.ts';
 import type { BuildContext } from '../site/buildContext.ts';
 import { checkBuiltSite } from './checkLinks.ts';
 import { formatText } from './formatReport.ts';
-import type { SiteAddress } from './resolveRef.ts';
-
-/** The address the link report checks a build's pages against (as `checkBuiltSite` works it out). */
-export function linkCheckAddress(context: BuildContext): SiteAddress {
-  return { pathPrefix: normalizePrefix(context.pathPrefix), siteUrl: context.model?.settings.url };
-}
 
 /**
  * After a build: the same report as `npm run check-links`, as warning text ('' when every link
@@ -24,7 +17,6 @@ export async function linkWarnings(context: BuildContext): Promise<string> {
       pathPrefix: context.pathPrefix,
       model: context.model,
       facts: context.facts,
-      thread: context.mode === 'build' ? context.linkThread : undefined,
     });
     return report.breaks.length > 0 ? `\n${formatText(report, { asWarnings: true })}` : '';
   } catch (error) {

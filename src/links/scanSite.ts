@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { scanHtml, type HtmlScan, type RefKind } from './scanHtml.ts';
+import { scanHtml, type RefKind } from './scanHtml.ts';
 import { addTarget, type SiteTargets } from './siteTargets.ts';
 
 /** One built HTML page and what it links to. */
@@ -20,48 +20,27 @@ const HTML_FILE = /\.html?$/i;
 const YIELD_EVERY = 250;
 
 /**
- * Reads a built site once. A one-off build hands it each page as Eleventy writes it
- * (`addPage`), so that at the end only the files written otherwise are read from disk.
+ * Reads a built site: every file becomes a target, every HTML page is scanned for its ids and
+ * links.
  */
-export class SiteScanner {
-  private readonly added = new Map<string, HtmlScan>();
-  private readonly keep = stringPool();
-
-  /** A page as it is written: its site path (`/guide/index.html`) and its HTML. */
-  addPage(sitePath: string, html: string): ScannedPage {
-    const scan = scanHtml(html, this.keep);
-    this.added.set(sitePath, scan);
-    return { path: sitePath, refs: scan.refs };
+export async function scanSite(siteDir: string): Promise<SiteScan> {
+  const targets: SiteTargets = new Map();
+  const htmlFiles: string[] = [];
+  for (const sitePath of listFiles(siteDir)) {
+    if (HTML_FILE.test(sitePath)) htmlFiles.push(sitePath);
+    else addTarget(targets, { path: sitePath });
   }
-
-  /** Every file of the site as a target; every HTML page scanned (read from disk unless added). */
-  async scan(siteDir: string): Promise<SiteScan> {
-    const targets: SiteTargets = new Map();
-    const htmlFiles: string[] = [];
-    for (const sitePath of listFiles(siteDir)) {
-      if (HTML_FILE.test(sitePath)) htmlFiles.push(sitePath);
-      else addTarget(targets, { path: sitePath });
-    }
-    const pages: ScannedPage[] = [];
-    let read = 0;
-    for (const sitePath of htmlFiles) {
-      let scan = this.added.get(sitePath);
-      if (!scan) {
-        // Reading synchronously is several times faster than fs/promises for many small files
-        // already in the page cache; yielding now and then keeps a dev server responsive.
-        if (++read % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
-        scan = scanHtml(readFileSync(path.join(siteDir, sitePath), 'utf8'), this.keep);
-      }
-      addTarget(targets, { path: sitePath, ids: scan.ids, headingIds: scan.headingIds, redirectTo: scan.redirectTo });
-      pages.push({ path: sitePath, refs: scan.refs });
-    }
-    return { targets, pages };
+  const pages: ScannedPage[] = [];
+  const keep = stringPool();
+  for (const [index, sitePath] of htmlFiles.entries()) {
+    // Reading synchronously is several times faster than fs/promises for many small files
+    // already in the page cache; yielding now and then keeps a dev server responsive.
+    if (index % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
+    const scan = scanHtml(readFileSync(path.join(siteDir, sitePath), 'utf8'), keep);
+    addTarget(targets, { path: sitePath, ids: scan.ids, headingIds: scan.headingIds, redirectTo: scan.redirectTo });
+    pages.push({ path: sitePath, refs: scan.refs });
   }
-}
-
-/** Reads a built site: every file becomes a target, every HTML page is scanned for its ids and links. */
-export function scanSite(siteDir: string): Promise<SiteScan> {
-  return new SiteScanner().scan(siteDir);
+  return { targets, pages };
 }
 
 /**

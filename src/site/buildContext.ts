@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { MarkdownOptions } from '../markdown/createMarkdown.ts';
-import type { LinkThread } from '../links/linkThread.ts';
 import type { PageFacts } from '../markdown/pageFacts.ts';
 import type { LoadSiteOptions, SiteModel } from './loadSite.ts';
 
@@ -60,12 +59,10 @@ export interface BuildContext {
   /** This dev-server rebuild renders only the changed pages. */
   incremental?: boolean;
   /**
-   * `npm run build`: the link report of the staging folder, started once every file is written
-   * (its thread works while the search indexer finishes).
+   * `npm run build`: the link report of the staging folder, started once the pages are written
+   * (it runs while the search indexer finishes on the other core).
    */
   linkWarnings?: Promise<string>;
-  /** A one-off build's link check, handed each page as Eleventy writes it. */
-  linkThread?: LinkThread;
   /** Set by the dev server: switches Eleventy's incremental mode for the next rebuild. */
   setIncremental?: (incremental: boolean) => void;
 }
