@@ -6,6 +6,7 @@
 // edit compiles again first (about 0.1 s). Plain JavaScript: this runs before any TypeScript can.
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -123,7 +124,6 @@ const sourceLocationPlugin = {
   name: 'source-location',
   setup(build) {
     build.onLoad({ filter: /\.ts$/ }, async (args) => {
-      const { readFile } = await import('node:fs/promises');
       const source = await readFile(args.path, 'utf8');
       return { contents: source.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)), loader: 'ts' };
     });

@@ -42,7 +42,10 @@ export function bundleSearchScripts(): Promise<Map<string, Uint8Array>> {
   return bundled;
 }
 
-/** The indexer's thread (./indexWorker.ts) as one script. */
+let indexWorker: Promise<string> | undefined;
+
+/** The indexer's thread (./indexWorker.ts) as one script, bundled once per process. */
 export function bundleIndexWorker(): Promise<string> {
-  return workerScript(path.join(searchDir, 'indexWorker.ts'));
+  indexWorker ??= workerScript(path.join(searchDir, 'indexWorker.ts'));
+  return indexWorker;
 }

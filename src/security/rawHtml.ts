@@ -60,12 +60,13 @@ export function sanitizeContentHtml(html: string): { html: string; changes: RawH
   };
   // Serialized HTML does not always parse back into the tree it came from (a `<div>` inside
   // `<math>` leaves it, and its end tags then close the layout's elements), so the result is
-  // parsed again until it does. Two passes settle every case we know of.
-  let clean = sanitizeOnce(html, report);
-  for (let pass = 1; pass < MAX_SANITIZE_PASSES; pass++) {
-    const again = sanitizeOnce(clean, report);
-    if (again === clean) return { html: clean, changes: [...changes.values()] };
-    clean = again;
+  // parsed again until it comes out as it went in (HTML that already does needs one pass). Two
+  // passes settle every other case we know of.
+  let clean = html;
+  for (let pass = 0; pass < MAX_SANITIZE_PASSES; pass++) {
+    const next = sanitizeOnce(clean, report);
+    if (next === clean) return { html: clean, changes: [...changes.values()] };
+    clean = next;
   }
   report(html.slice(0, 40), 'this raw HTML could not be made safe to place in the page (it parses differently each time), so it is shown as text; simplify its nesting.');
   return { html: `<pre>${escapeHtml(html)}</pre>`, changes: [...changes.values()] };

@@ -1,7 +1,6 @@
 // esbuild bundles made while building: the scripts readers download, and the scripts of our
 // worker threads. esbuild runs in a process of its own, which ends as soon as no bundle is
 // pending: its memory counts in the build's peak. A later bundle starts it again.
-import path from 'node:path';
 import { build, stop, type BuildOptions } from 'esbuild';
 
 let pending = 0;
@@ -17,19 +16,12 @@ export async function bundleOne(options: BuildOptions): Promise<Uint8Array> {
   }
 }
 
-const workerScripts = new Map<string, Promise<string>>();
-
 /**
- * A worker thread's entry file as one CommonJS script, bundled once per process: a worker
- * inherits neither tsx nor the launcher's compiled copy, and a bundle starts in milliseconds.
- * Start it as `new Worker(script, { eval: true })`.
+ * A worker thread's entry file as one CommonJS script: a worker inherits neither tsx nor the
+ * launcher's compiled copy, and a bundle starts in milliseconds. Start it as
+ * `new Worker(script, { eval: true })`.
  */
-export function workerScript(entry: string): Promise<string> {
-  const key = path.resolve(entry);
-  let script = workerScripts.get(key);
-  if (!script) {
-    script = bundleOne({ entryPoints: [key], platform: 'node', format: 'cjs', target: 'node20' }).then((bytes) => Buffer.from(bytes).toString('utf8'));
-    workerScripts.set(key, script);
-  }
-  return script;
+export async function workerScript(entry: string): Promise<string> {
+  const bytes = await bundleOne({ entryPoints: [entry], platform: 'node', format: 'cjs', target: 'node20' });
+  return Buffer.from(bytes).toString('utf8');
 }
