@@ -5,7 +5,8 @@ import { gap } from './parts/sidebar.ts';
 
 interface LayoutData {
   content: string;
-  page: { inputPath: string };
+  /** `false` for a page with `permalink: false`: rendered by Eleventy, never written. */
+  page: { inputPath: string; url: string | false };
   guidebook: { pageView(inputPath: string): PageView };
 }
 
@@ -55,6 +56,7 @@ function pageMeta(view: PageView): string {
 
 /** The layout of every content page. */
 export function render(data: LayoutData): string {
+  if (data.page.url === false) return '';
   const view = data.guidebook.pageView(data.page.inputPath);
   const main = `${breadcrumbs(view)}
 <article class="content"${attr('aria-labelledby', 'pageTitle')}>

@@ -17,6 +17,20 @@ export interface ParsedFrontMatter {
 // validate is exactly what Eleventy will see.
 const matterOptions = { engines: { yaml: (text: string) => loadYaml(text) as object } };
 
+/**
+ * Front matter as Eleventy gets it: the page's own keys (`templateEngineOverride`, `tags`…)
+ * except `permalink`. The URL comes from the site model (src/content/pageUrl.ts), one rule for
+ * validation, links and output, through a `permalink` function in Eleventy's global data, which
+ * a page's own `permalink` would otherwise override.
+ */
+export function eleventyFrontMatter(text: string): object {
+  const data = loadYaml(text);
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return {};
+  const rest: Record<string, unknown> = { ...data };
+  delete rest.permalink;
+  return rest;
+}
+
 const BOM = '\uFEFF';
 
 /**

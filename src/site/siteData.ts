@@ -13,8 +13,11 @@ export interface GuidebookData {
   hasHomePage(): boolean;
   siteName(): string;
   sitemap(): { loc: string; lastmod?: string }[];
-  /** The URL Eleventy writes a content page to (our rule, so validation and output agree). */
-  permalinkFor(eleventyInputPath: string): string | undefined;
+  /**
+   * The URL Eleventy writes a content page to (our rule, so validation and output agree), or
+   * false for a file that is not published (`permalink: false`).
+   */
+  permalinkFor(eleventyInputPath: string): string | false;
 }
 
 export function createGuidebookData(getContext: () => BuildContext, assetVersion: string): GuidebookData {
@@ -64,7 +67,7 @@ export function createGuidebookData(getContext: () => BuildContext, assetVersion
     },
     permalinkFor(eleventyInputPath) {
       const { context, model: site } = model();
-      return site.tree.byInputPath.get(contentPathOf(context, eleventyInputPath))?.page.url;
+      return site.tree.byInputPath.get(contentPathOf(context, eleventyInputPath))?.page.url ?? false;
     },
   };
 }
