@@ -108,6 +108,29 @@ describe('the search box', () => {
     await page.context().close();
   });
 
+  it('stays closed after Escape when the answer arrives later (typing fast, index parts loading)', async () => {
+    const page = await openPage('');
+    await typeInBox(page, 'lighthouse');
+    await page.waitForSelector(options);
+    // The index parts the next words need arrive late, as on a slow network.
+    await page.route('**/assets/search/**', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await route.continue();
+    });
+    await page.keyboard.type(' wick');
+    await page.keyboard.press('Escape');
+    const status = page.locator('form:has(#siteSearchInput) [role="status"]');
+    await page.waitForFunction(() => document.querySelector('form:has(#siteSearchInput) [role="status"]')?.textContent === '1 result.');
+    assert.equal(await status.textContent(), '1 result.');
+    assert.equal(await page.getAttribute(box, 'aria-expanded'), 'false');
+    assert.ok(await page.locator('.search-popup').isHidden());
+    // The reader asks again: the list opens with the answer.
+    await page.keyboard.press('ArrowDown');
+    assert.ok(await page.locator('.search-popup').isVisible());
+    assert.equal(await page.getAttribute(box, 'aria-expanded'), 'true');
+    await page.context().close();
+  });
+
   it('"/" focuses the box from anywhere, but types a slash in a field', async () => {
     const page = await openPage('search/');
     await page.keyboard.press('/');

@@ -118,6 +118,9 @@ function enhanceBox(input: HTMLInputElement, client: SearchClient): void {
   let items: ResultItem[] = [];
   let active = -1;
   let shownQuery = '';
+  // Set when the reader closes the list with Escape: an answer still on its way (typing fast,
+  // or the index loading) fills the list but must not open it again.
+  let dismissed = false;
 
   const setActive = (index: number) => {
     const options = list.children;
@@ -161,10 +164,11 @@ function enhanceBox(input: HTMLInputElement, client: SearchClient): void {
     note.textContent = items.length === 0 || response.fuzzy ? text : '';
     note.hidden = note.textContent === '';
     status.textContent = text;
-    open(document.activeElement === input);
+    open(document.activeElement === input && !dismissed);
   };
 
   const update = () => {
+    dismissed = false;
     const query = input.value;
     if (query.trim().length < MIN_QUERY) {
       items = [];
@@ -192,6 +196,7 @@ function enhanceBox(input: HTMLInputElement, client: SearchClient): void {
       case 'ArrowUp':
         if (count === 0) return;
         event.preventDefault();
+        dismissed = false;
         if (popup.hidden) open(true);
         // Both ends wrap round.
         if (event.key === 'ArrowDown') setActive((active + 1) % count);
@@ -204,6 +209,7 @@ function enhanceBox(input: HTMLInputElement, client: SearchClient): void {
         }
         break;
       case 'Escape':
+        dismissed = true;
         if (!popup.hidden) {
           // Close the list and keep what was typed (a search field would clear it).
           event.preventDefault();
