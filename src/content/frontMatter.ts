@@ -25,10 +25,15 @@ const matterOptions = { engines: { yaml: (text: string) => loadYaml(text) as obj
  */
 export function eleventyFrontMatter(text: string): object {
   const data = loadYaml(text);
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return {};
-  const rest: Record<string, unknown> = { ...data };
+  if (!isKeyValueMap(data)) return {};
+  const rest = { ...data };
   delete rest.permalink;
   return rest;
+}
+
+/** YAML that is a list of `key: value` lines, as front matter must be. */
+function isKeyValueMap(data: unknown): data is Record<string, unknown> {
+  return data !== null && typeof data === 'object' && !Array.isArray(data);
 }
 
 const BOM = '\uFEFF';
@@ -50,7 +55,7 @@ export function parseFrontMatter(
     return { problem: yamlProblem(error, file) };
   }
   const data = result.data;
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+  if (!isKeyValueMap(data)) {
     return {
       problem: {
         severity: 'error',
@@ -66,7 +71,7 @@ export function parseFrontMatter(
   const bodyLine = hasFrontMatter ? countLines(source.slice(0, source.length - result.content.length)) + 1 : 1;
   return {
     parsed: {
-      data: data as Record<string, unknown>,
+      data,
       body: result.content,
       bodyLine,
       keyLines: keyLinesOf(frontMatterText),

@@ -80,7 +80,7 @@ export function getBuildContext(): BuildContext {
   return current;
 }
 
-const contentPaths = new WeakMap<BuildContext, { inputDir: string; of: Map<string, string> }>();
+const contentPaths = new WeakMap<BuildContext, Map<string, string>>();
 
 /**
  * Eleventy's `page.inputPath` (`./content/a/b.md`) as a content path (`a/b.md`). Remembered:
@@ -89,11 +89,11 @@ const contentPaths = new WeakMap<BuildContext, { inputDir: string; of: Map<strin
  */
 export function contentPathOf(context: BuildContext, eleventyInputPath: string): string {
   let known = contentPaths.get(context);
-  if (known?.inputDir !== context.inputDir) contentPaths.set(context, (known = { inputDir: context.inputDir, of: new Map() }));
-  let contentPath = known.of.get(eleventyInputPath);
+  if (!known) contentPaths.set(context, (known = new Map()));
+  let contentPath = known.get(eleventyInputPath);
   if (contentPath === undefined) {
     contentPath = path.relative(context.inputDir, path.resolve(eleventyInputPath)).split(path.sep).join('/');
-    known.of.set(eleventyInputPath, contentPath);
+    known.set(eleventyInputPath, contentPath);
   }
   return contentPath;
 }
