@@ -124,9 +124,11 @@ export default function configure(eleventyConfig: EleventyConfig) {
     }
     // The dev server reloads the browser when this handler returns: the edited page first, the
     // rest, the index and the report a moment later.
+    // A failure here is printed; the server goes on serving and the next save tries again.
     void writeLinkableFiles()
       .then(() => search.writeIndex())
-      .then(() => scheduleLinkReport(context));
+      .then(() => scheduleLinkReport(context))
+      .catch((error: Error) => console.error(`warning: the search index or link report of this rebuild failed: ${error.message}`));
   });
 
   return {

@@ -95,13 +95,21 @@ export class SiteSearch {
     for (const [name, bytes] of await bundleSearchScripts()) writeFileSync(path.join(this.context.outputDir, 'assets', name), bytes);
   }
 
-  /** The index: waits for the indexer to finish it, then writes the manifest. */
+  /**
+   * The index: waits for the indexer to finish it, then writes the manifest. A dev-server
+   * rebuild that begins meanwhile (`prepare`) supersedes it: this one then ends quietly, and
+   * the rebuild writes the index.
+   */
   async writeIndex(): Promise<void> {
     const { context } = this;
     const model = context.model;
     if (!model) return;
     if (!this.indexer) this.prepare();
-    const worker = await this.indexer!;
+    const indexer = this.indexer!;
+    const done = this.done!;
+    const superseded = () => this.indexer !== indexer;
+    const worker = await indexer;
+    if (superseded()) return;
     // From here the build waits for it: unref'd, a long indexing run let the process end (exit 13).
     worker.ref();
     // Pages the indexer has not seen as they are now (no facts, or rendered again) go now.
@@ -115,10 +123,13 @@ export class SiteSearch {
     // A no-op when the indexer has already finished on its own.
     this.post({ finish: { order, options: this.options } });
     try {
-      const { version, ...parts } = await this.done!;
-      compressedFileWriter(this.indexDir)(...manifestFile(manifestOf(parts, version)));
+      const { version, ...parts } = await done;
+      if (!superseded()) compressedFileWriter(this.indexDir)(...manifestFile(manifestOf(parts, version)));
+    } catch (error) {
+      // The rebuild that superseded this indexer ended it.
+      if (!superseded()) throw error;
     } finally {
-      this.indexer = undefined;
+      if (!superseded()) this.indexer = undefined;
       void worker.terminate();
     }
   }
