@@ -9,6 +9,7 @@ import { SiteSearch } from './src/search/writeSiteSearch.ts';
 import { contentPathOf, getBuildContext } from './src/site/buildContext.ts';
 import { createGuidebookData } from './src/site/siteData.ts';
 import { passthroughGlobs } from './src/site/passthroughGlobs.ts';
+import { SETTINGS_FILE } from './src/site/settings.ts';
 import { prepareRebuild, reloadSiteModel } from './src/site/reloadSiteModel.ts';
 import { formatProblems } from './src/content/errors.ts';
 import { eleventyFrontMatter } from './src/content/frontMatter.ts';
@@ -47,6 +48,9 @@ export default function configure(eleventyConfig: EleventyConfig) {
   // format (Jekyll mode) names what is not a page itself.
   for (const ignore of format ? format.eleventyIgnores() : ['**/_*/**']) eleventyConfig.ignores.add(ignore);
   eleventyConfig.ignores.add('**/node_modules/**');
+  // Settings (and another format's data and includes) are no template, so Eleventy would not
+  // watch them; a change to one rebuilds every page (src/site/reloadSiteModel.ts).
+  for (const target of format ? format.watchTargets() : [path.join(context.inputDir, SETTINGS_FILE)]) eleventyConfig.addWatchTarget(target);
   eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: format ? (text: string) => format.eleventyFrontMatter(text) : eleventyFrontMatter } });
 
   const markdownOptions: MarkdownOptions = {

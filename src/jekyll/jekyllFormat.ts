@@ -69,6 +69,11 @@ export class JekyllFormat implements InputFormat {
     return [...notPages.folders.map((f) => `${relative(f)}/**`), ...notPages.files.map(relative)];
   }
 
+  watchTargets(): string[] {
+    const inRoot = (p: string) => literalGlob(path.join(this.rootDir, p).split(path.sep).join('/'));
+    return [inRoot(CONFIG_FILE), `${inRoot('_data')}/**`, `${inRoot('_includes')}/**`];
+  }
+
   eleventyFrontMatter(): object {
     // Jekyll's keys (`layout: page`, `date: May 2016`…) mean other things to Eleventy; the model holds what pages need.
     return {};

@@ -22,6 +22,8 @@ export interface InputFormat {
   loadSite(options: LoadSiteOptions): SiteModel;
   /** Globs Eleventy must not read as pages: relative to the working folder, or starting with `**` + `/`. */
   eleventyIgnores(): string[];
+  /** Files and globs that are no page but change what pages show (settings, data, includes): the dev server watches them. */
+  watchTargets(): string[];
   /** The `md` library: the common Markdown options plus the format's own syntax. */
   markdownLibrary(common: MarkdownOptions): MarkdownLibrary;
   /** Front matter as Eleventy sees it; the model already holds what pages need. */
