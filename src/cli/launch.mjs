@@ -1,7 +1,7 @@
 // Starts one of the CLIs written in TypeScript: `node src/cli/launch.mjs build --input=…`.
 // A one-off command runs our code compiled ahead of time (./compiledCode.mjs). The dev server
-// runs the sources through tsx, as before: its start-up counts for less, and it keeps Eleventy's
-// module hook, which one-off runs switch off.
+// runs the sources through tsx: its start-up counts for less, and it keeps Eleventy's module
+// hook, which one-off runs switch off.
 import { compiledEntry } from './compiledCode.mjs';
 
 const [name = ''] = process.argv.splice(2, 1);

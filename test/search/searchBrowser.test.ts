@@ -119,9 +119,9 @@ describe('the search box', () => {
     });
     await page.keyboard.type(' wick');
     await page.keyboard.press('Escape');
-    const status = page.locator('form:has(#siteSearchInput) [role="status"]');
-    await page.waitForFunction(() => document.querySelector('form:has(#siteSearchInput) [role="status"]')?.textContent === '1 result.');
-    assert.equal(await status.textContent(), '1 result.');
+    const statusSelector = 'form:has(#siteSearchInput) [role="status"]';
+    await page.waitForFunction((selector) => document.querySelector(selector)?.textContent === '1 result.', statusSelector);
+    assert.equal(await page.locator(statusSelector).textContent(), '1 result.');
     assert.equal(await page.getAttribute(box, 'aria-expanded'), 'false');
     assert.ok(await page.locator('.search-popup').isHidden());
     // The reader asks again: the list opens with the answer.
