@@ -4,10 +4,10 @@ import type { PageFacts } from '../markdown/pageFacts.ts';
 import { loadSite, type SiteModel } from '../site/loadSite.ts';
 import { attributeBreaks, type LinkBreak } from './attributeBreaks.ts';
 import type { ExternalCheckOptions } from './checkExternal.ts';
-import { findBreaks } from './findBreaks.ts';
+import { findBreaks, type FoundBreak } from './findBreaks.ts';
 import type { LinkReport } from './formatReport.ts';
 import { markdownSources, type LinkSources, type MarkdownSourcesOptions } from './linkSources.ts';
-import { scanSite } from './scanSite.ts';
+import { readRecordedTarget, scanSite, type SiteScan } from './scanSite.ts';
 import { addTarget, type LinkTarget } from './siteTargets.ts';
 
 export interface CheckLinksOptions {
@@ -33,9 +33,10 @@ export interface CheckLinksOptions {
 export async function checkLinks(options: CheckLinksOptions): Promise<LinkReport> {
   const started = performance.now();
   const site = { pathPrefix: normalizePrefix(options.pathPrefix ?? '/'), siteUrl: options.siteUrl };
-  const scan = await scanSite(options.siteDir);
+  const scan = await scanSite(options.siteDir, options.sources.recordedPage);
   for (const target of options.extraTargets ?? []) addTarget(scan.targets, target);
-  const found = findBreaks(scan, site, { collectExternal: options.external !== undefined });
+  let found = findBreaks(scan, site, { collectExternal: options.external !== undefined });
+  if (confirmRecordedAnchors(found.breaks, scan, options.siteDir)) found = findBreaks(scan, site, { collectExternal: options.external !== undefined });
   const breaks: LinkBreak[] = attributeBreaks(found.breaks, options.sources, site, scan.targets);
   if (options.external) {
     // linkinator and undici load only for an external check: a sixth of a second of every build.
@@ -54,6 +55,23 @@ export async function checkLinks(options: CheckLinksOptions): Promise<LinkReport
   };
 }
 
+/**
+ * A page taken from the renderer's record lacks the ids its layout adds: each one a missing
+ * anchor was looked for on is read from its built file. True when any was, so the links are
+ * checked again.
+ */
+function confirmRecordedAnchors(breaks: readonly FoundBreak[], scan: SiteScan, siteDir: string): boolean {
+  let read = false;
+  for (const b of breaks) {
+    const target = b.problem.problem === 'no-anchor' ? b.problem.target?.path : undefined;
+    if (target !== undefined && scan.recorded.has(target)) {
+      readRecordedTarget(scan, siteDir, target);
+      read = true;
+    }
+  }
+  return read;
+}
+
 export interface CheckBuiltSiteOptions {
   /** The content folder the site was built from (`content`). */
   inputDir: string;
@@ -66,6 +84,8 @@ export interface CheckBuiltSiteOptions {
   facts?: ReadonlyMap<string, PageFacts>;
   /** How to read a page's links when no facts were recorded (another input format's renderer). */
   parseLinks?: MarkdownSourcesOptions['parseLinks'];
+  /** Check pages from `facts` instead of reading them back (see `MarkdownSourcesOptions.factsAreComplete`). */
+  factsAreComplete?: boolean;
   /** Targets no file of the output shows (see `CheckLinksOptions.extraTargets`). */
   extraTargets?: readonly LinkTarget[];
   external?: ExternalCheckOptions;
@@ -83,7 +103,7 @@ export async function checkBuiltSite(options: CheckBuiltSiteOptions): Promise<Li
     siteDir: options.siteDir,
     pathPrefix,
     siteUrl: model.settings.url,
-    sources: markdownSources({ model, pathPrefix, facts: options.facts, parseLinks: options.parseLinks }),
+    sources: markdownSources({ model, pathPrefix, facts: options.facts, parseLinks: options.parseLinks, factsAreComplete: options.factsAreComplete }),
     extraTargets: options.extraTargets,
     external: options.external && {
       ...options.external,

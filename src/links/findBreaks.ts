@@ -42,7 +42,7 @@ interface Outcome {
  * resolved once per folder (site-absolute ones once for the site) and each distinct target
  * checked once, so the thousands of repeated navigation links cost a map lookup each.
  */
-export function findBreaks(scan: SiteScan, site: SiteAddress, options: { collectExternal?: boolean } = {}): BreakSearch {
+export function findBreaks(scan: Pick<SiteScan, 'targets' | 'pages'>, site: SiteAddress, options: { collectExternal?: boolean } = {}): BreakSearch {
   const checked = new Map<string, TargetProblem | undefined>();
   const absolute = new Map<string, Outcome>();
   const byFolder = new Map<string, Map<string, Outcome>>();

@@ -4,10 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { parseFrontMatter } from '../content/frontMatter.ts';
 import type { Page } from '../content/page.ts';
 import { outputPathOf } from '../content/pageUrl.ts';
-import { createMarkdown } from '../markdown/createMarkdown.ts';
+import { createMarkdown, withPathPrefix } from '../markdown/createMarkdown.ts';
 import type { PageFacts } from '../markdown/pageFacts.ts';
 import type { InputFormat } from '../site/buildContext.ts';
 import { displayPath, type SiteModel } from '../site/loadSite.ts';
+import type { HtmlScan, RefKind } from './scanHtml.ts';
 
 /** A link as the editor wrote it in a source file. */
 export interface SourceLink {
@@ -41,6 +42,12 @@ export interface LinkSources {
   sourceOf(sitePath: string): PageSource | undefined;
   /** The layout named for pages the generator makes itself (404, search, all pages). */
   layoutOf(sitePath: string): string;
+  /**
+   * The ids and links of the page built at this site path as the renderer recorded them, when
+   * the record holds all its content has: then the page need not be read back. Its layout's
+   * ids are not among them, nor its layout's links.
+   */
+  recordedPage?(sitePath: string): HtmlScan | undefined;
 }
 
 const layoutsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'layouts');
@@ -59,6 +66,11 @@ export interface MarkdownSourcesOptions {
    * mode) passes its own renderer.
    */
   parseLinks?: (page: Page, text: string) => readonly SourceLink[];
+  /**
+   * Whether `facts` list every link and id that a page's Markdown renders to: our own renderer,
+   * not another format's templates and includes. Pages are then checked from their facts.
+   */
+  factsAreComplete?: boolean;
 }
 
 /**
@@ -71,7 +83,9 @@ export function markdownSources(options: MarkdownSourcesOptions): LinkSources {
   const bySitePath = new Map<string, Page>();
   for (const page of model.pages) bySitePath.set(`/${outputPathOf(page.url)}`.normalize('NFC'), page);
   const parseLinks = options.parseLinks ?? markdownLinkParser(options.pathPrefix);
-  return {
+  // Pages run through a template engine first may pull links in from elsewhere.
+  const textHoldsEveryLink = (page: Page) => options.parseLinks === undefined && page.data.templateEngineOverride === undefined;
+  const sources: LinkSources = {
     sourceOf(sitePath) {
       const page = bySitePath.get(sitePath);
       if (!page) return undefined;
@@ -83,13 +97,33 @@ export function markdownSources(options: MarkdownSourcesOptions): LinkSources {
         layout: PAGE_LAYOUT,
         links: () => recorded ?? parseLinks(page, readText()),
         recorded: recorded !== undefined,
-        // Pages run through a template engine first may pull links in from elsewhere.
-        textHoldsEveryLink: options.parseLinks === undefined && page.data.templateEngineOverride === undefined,
+        textHoldsEveryLink: textHoldsEveryLink(page),
         text: readText,
       };
     },
     layoutOf: () => SYSTEM_LAYOUT,
   };
+  if (options.factsAreComplete && options.facts) {
+    const { facts } = options;
+    sources.recordedPage = (sitePath) => {
+      const page = bySitePath.get(sitePath);
+      const recorded = page && textHoldsEveryLink(page) ? facts.get(page.inputPath) : undefined;
+      // Raw HTML is sanitised after rendering, and its links are not recorded.
+      return recorded && !recorded.rawHtml ? recordedScan(recorded, options.pathPrefix) : undefined;
+    };
+  }
+  return sources;
+}
+
+/** A page's content as `scanHtml` would read it in the built file, from the renderer's record. */
+function recordedScan(facts: PageFacts, pathPrefix: string): HtmlScan {
+  const refs = new Map<string, RefKind>();
+  // Each heading's own anchor link (`#id`) always works: only what the editor wrote is checked.
+  for (const link of facts.links) {
+    const href = withPathPrefix(link.href, pathPrefix).trim();
+    if (!refs.has(href)) refs.set(href, link.kind);
+  }
+  return { ids: facts.ids, headingIds: facts.headings.map((h) => h.id), refs };
 }
 
 /**

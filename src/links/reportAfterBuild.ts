@@ -3,10 +3,11 @@ import { checkBuiltSite } from './checkLinks.ts';
 import { formatText } from './formatReport.ts';
 
 /**
- * After a build: the same report as `npm run check-links`, as warning text ('' when every link
- * works). It reads the folder Eleventy wrote (the staging folder during `npm run build`). The
- * site is published anyway and the dev server keeps serving while the editor fixes the link;
- * `check-links` is the gate.
+ * After a build: the report of `npm run check-links` on what the content links to, as warning
+ * text ('' when every link works). Pages our renderer wrote are checked from the links and ids
+ * it recorded, not read back: the layout's own links (navigation, pager) come from the site
+ * model, and `check-links`, the gate, reads them on every page. The site is published anyway
+ * and the dev server keeps serving while the editor fixes the link.
  */
 export async function linkWarnings(context: BuildContext): Promise<string> {
   if (!context.model) return '';
@@ -17,6 +18,8 @@ export async function linkWarnings(context: BuildContext): Promise<string> {
       pathPrefix: context.pathPrefix,
       model: context.model,
       facts: context.facts,
+      // Another input format's pages pull links in through templates and includes.
+      factsAreComplete: context.format === undefined,
     });
     return report.breaks.length > 0 ? `\n${formatText(report, { asWarnings: true })}` : '';
   } catch (error) {

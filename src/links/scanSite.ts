@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { scanHtml, type RefKind } from './scanHtml.ts';
+import { scanHtml, type HtmlScan, type RefKind } from './scanHtml.ts';
 import { addTarget, type SiteTargets } from './siteTargets.ts';
 
 /** One built HTML page and what it links to. */
@@ -14,6 +14,8 @@ export interface ScannedPage {
 export interface SiteScan {
   targets: SiteTargets;
   pages: ScannedPage[];
+  /** Site paths of the pages taken from the renderer's record rather than read. */
+  recorded: Set<string>;
 }
 
 const HTML_FILE = /\.html?$/i;
@@ -21,26 +23,38 @@ const YIELD_EVERY = 250;
 
 /**
  * Reads a built site: every file becomes a target, every HTML page is scanned for its ids and
- * links.
+ * links, unless `recorded` knows them already (see `LinkSources.recordedPage`).
  */
-export async function scanSite(siteDir: string): Promise<SiteScan> {
+export async function scanSite(siteDir: string, recorded?: (sitePath: string) => HtmlScan | undefined): Promise<SiteScan> {
   const targets: SiteTargets = new Map();
   const htmlFiles: string[] = [];
   for (const sitePath of listFiles(siteDir)) {
     if (HTML_FILE.test(sitePath)) htmlFiles.push(sitePath);
     else addTarget(targets, { path: sitePath });
   }
-  const pages: ScannedPage[] = [];
+  const site: SiteScan = { targets, pages: [], recorded: new Set() };
   const keep = stringPool();
   for (const [index, sitePath] of htmlFiles.entries()) {
     // Reading synchronously is several times faster than fs/promises for many small files
     // already in the page cache; yielding now and then keeps a dev server responsive.
     if (index % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
-    const scan = scanHtml(readFileSync(path.join(siteDir, sitePath), 'utf8'), keep);
+    const known = recorded?.(sitePath);
+    if (known) site.recorded.add(sitePath);
+    const scan = known ?? scanHtml(readFileSync(path.join(siteDir, sitePath), 'utf8'), keep);
     addTarget(targets, { path: sitePath, ids: scan.ids, headingIds: scan.headingIds, redirectTo: scan.redirectTo });
-    pages.push({ path: sitePath, refs: scan.refs });
+    site.pages.push({ path: sitePath, refs: scan.refs });
   }
-  return { targets, pages };
+  return site;
+}
+
+/**
+ * Reads the built file of a page that was taken from the record, for the ids its layout adds
+ * (`#mainContent`): a link to one of those is confirmed here before it is called broken.
+ */
+export function readRecordedTarget(site: SiteScan, siteDir: string, sitePath: string): void {
+  if (!site.recorded.delete(sitePath)) return;
+  const scan = scanHtml(readFileSync(path.join(siteDir, sitePath), 'utf8'));
+  addTarget(site.targets, { path: sitePath, ids: scan.ids, headingIds: scan.headingIds, redirectTo: scan.redirectTo });
 }
 
 /**

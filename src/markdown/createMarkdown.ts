@@ -106,7 +106,7 @@ function inlineText(token: Token): string {
 
 function collectPageFacts(tokens: Token[], lineOffset: number, prefix: string, state: StateCore): PageFacts {
   const ids = new HeadingIdAllocator();
-  const facts: PageFacts = { headings: [], links: [], ids: new Set(), sections: [] };
+  const facts: PageFacts = { headings: [], links: [], ids: new Set(), sections: [], rawHtml: false };
   let section: SectionFact = { level: 1, text: '' };
   const sectionText: string[] = [];
   const closeSection = () => {
@@ -167,12 +167,12 @@ function recordInline(inline: Token, line: number, prefix: string, facts: PageFa
     else if (child.type === 'link_open') {
       const href = attrText(child, 'href') ?? '';
       facts.links.push({ href, kind: 'link', line: at });
-      child.attrSet('href', withPrefix(href, prefix));
+      child.attrSet('href', withPathPrefix(href, prefix));
     } else if (child.type === 'image') {
       const src = attrText(child, 'src') ?? '';
       facts.links.push({ href: src, kind: 'image', line: at });
-      child.attrSet('src', withPrefix(src, prefix));
-    } else if (child.type === 'html_inline') {
+      child.attrSet('src', withPathPrefix(src, prefix));
+    } else if (child.type === 'html_inline' && !child.meta?.generated) {
       recordHtml(child.content, facts);
       at += (child.content.match(/\n/g) ?? []).length;
     }
@@ -180,6 +180,7 @@ function recordInline(inline: Token, line: number, prefix: string, facts: PageFa
 }
 
 function recordHtml(html: string, facts: PageFacts): void {
+  facts.rawHtml = true;
   for (const match of html.matchAll(ID_ATTRIBUTE)) {
     const id = match[1] ?? match[2] ?? match[3];
     if (id) facts.ids.add(id);
@@ -187,7 +188,7 @@ function recordHtml(html: string, facts: PageFacts): void {
 }
 
 /** Site-absolute links (`/security/`) get the path prefix; relative and external ones do not. */
-function withPrefix(href: string, prefix: string): string {
+export function withPathPrefix(href: string, prefix: string): string {
   if (prefix === '/' || !href.startsWith('/') || href.startsWith('//')) return href;
   return prefix + href.slice(1);
 }

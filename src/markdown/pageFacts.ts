@@ -31,4 +31,9 @@ export interface PageFacts {
   /** Every id on the page that a `#fragment` can target: headings, `{#id}`, `<a name>`, raw HTML ids. */
   ids: Set<string>;
   sections: SectionFact[];
+  /**
+   * Whether the page holds raw HTML. Its links are then not among `links`, and the sanitizer may
+   * change what it rendered; without any, `links` and `ids` are all the content holds.
+   */
+  rawHtml: boolean;
 }

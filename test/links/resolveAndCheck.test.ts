@@ -72,7 +72,7 @@ describe('findTarget', () => {
 
 /** A built site made of HTML strings, as `scanSite` would read it. */
 function siteOf(pages: Record<string, string>, files: string[] = []): SiteScan {
-  const scan: SiteScan = { targets: new Map(), pages: [] };
+  const scan: SiteScan = { targets: new Map(), pages: [], recorded: new Set() };
   for (const file of files) addTarget(scan.targets, { path: file });
   for (const [path, html] of Object.entries(pages)) {
     const page = scanHtml(html);

@@ -11,6 +11,7 @@ const facts = (levels: number[]): PageFacts => ({
   links: [],
   ids: new Set(),
   sections: [],
+  rawHtml: false,
 });
 
 describe('tocOf', () => {

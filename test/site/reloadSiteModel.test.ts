@@ -60,7 +60,7 @@ describe('prepareRebuild (dev server: render only what changed)', () => {
     writeFileSync(path.join(dir, 'b.md'), '---\ntitle: Beta\nparent: A\n---\nSecond, edited.\n');
     prepareRebuild(ctx, ['./b.md']);
     assert.deepEqual(switched, [true]);
-    ctx.facts.set('a.md', { headings: [], links: [], ids: new Set(), sections: [] });
+    ctx.facts.set('a.md', { headings: [], links: [], ids: new Set(), sections: [], rawHtml: false });
     reloadSiteModel(ctx);
     assert.ok(ctx.facts.has('a.md'), 'what other pages recorded is kept');
   });
