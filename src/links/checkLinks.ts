@@ -7,7 +7,7 @@ import type { ExternalCheckOptions } from './checkExternal.ts';
 import { findBreaks, type FoundBreak } from './findBreaks.ts';
 import type { LinkReport } from './formatReport.ts';
 import { markdownSources, type LinkSources, type MarkdownSourcesOptions } from './linkSources.ts';
-import { readRecordedTarget, scanSite, type SiteScan } from './scanSite.ts';
+import { builtTarget, scanSite, type SiteScan } from './scanSite.ts';
 import { addTarget, type LinkTarget } from './siteTargets.ts';
 
 export interface CheckLinksOptions {
@@ -35,9 +35,8 @@ export async function checkLinks(options: CheckLinksOptions): Promise<LinkReport
   const site = { pathPrefix: normalizePrefix(options.pathPrefix ?? '/'), siteUrl: options.siteUrl };
   const scan = await scanSite(options.siteDir, options.sources.recordedPage);
   for (const target of options.extraTargets ?? []) addTarget(scan.targets, target);
-  let found = findBreaks(scan, site, { collectExternal: options.external !== undefined });
-  if (confirmRecordedAnchors(found.breaks, scan, options.siteDir)) found = findBreaks(scan, site, { collectExternal: options.external !== undefined });
-  const breaks: LinkBreak[] = attributeBreaks(found.breaks, options.sources, site, scan.targets);
+  const found = findBreaks(scan, site, { collectExternal: options.external !== undefined });
+  const breaks: LinkBreak[] = attributeBreaks(confirmedBreaks(found.breaks, scan, options.siteDir), options.sources, site, scan.targets);
   if (options.external) {
     // linkinator and undici load only for an external check: a sixth of a second of every build.
     const { checkExternalLinks } = await import('./checkExternal.ts');
@@ -56,20 +55,16 @@ export async function checkLinks(options: CheckLinksOptions): Promise<LinkReport
 }
 
 /**
- * A page taken from the renderer's record lacks the ids its layout adds: each one a missing
- * anchor was looked for on is read from its built file. True when any was, so the links are
- * checked again.
+ * A page taken from the renderer's record lacks the ids its layout adds (`#mainContent`): a
+ * missing anchor on such a page is looked up in its built file before it counts as broken.
  */
-function confirmRecordedAnchors(breaks: readonly FoundBreak[], scan: SiteScan, siteDir: string): boolean {
-  let read = false;
-  for (const b of breaks) {
-    const target = b.problem.problem === 'no-anchor' ? b.problem.target?.path : undefined;
-    if (target !== undefined && scan.recorded.has(target)) {
-      readRecordedTarget(scan, siteDir, target);
-      read = true;
-    }
-  }
-  return read;
+function confirmedBreaks(breaks: readonly FoundBreak[], scan: SiteScan, siteDir: string): FoundBreak[] {
+  return breaks.filter(({ problem }) => {
+    if (problem.problem !== 'no-anchor' || !problem.target) return true;
+    // Breaks share problems, and pages share targets: each is brought up to date as it comes.
+    problem.target = builtTarget(scan, siteDir, problem.target.path) ?? problem.target;
+    return !problem.target.ids?.has(problem.fragment ?? '');
+  });
 }
 
 export interface CheckBuiltSiteOptions {

@@ -120,7 +120,7 @@ function recordedScan(facts: PageFacts, pathPrefix: string): HtmlScan {
   const refs = new Map<string, RefKind>();
   // Each heading's own anchor link (`#id`) always works: only what the editor wrote is checked.
   for (const link of facts.links) {
-    const href = withPathPrefix(link.href, pathPrefix).trim();
+    const href = withPathPrefix(link.href, pathPrefix);
     if (!refs.has(href)) refs.set(href, link.kind);
   }
   return { ids: facts.ids, headingIds: facts.headings.map((h) => h.id), refs };

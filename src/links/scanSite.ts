@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { scanHtml, type HtmlScan, type RefKind } from './scanHtml.ts';
-import { addTarget, type SiteTargets } from './siteTargets.ts';
+import { addTarget, type LinkTarget, type SiteTargets } from './siteTargets.ts';
 
 /** One built HTML page and what it links to. */
 export interface ScannedPage {
@@ -41,20 +41,23 @@ export async function scanSite(siteDir: string, recorded?: (sitePath: string) =>
     const known = recorded?.(sitePath);
     if (known) site.recorded.add(sitePath);
     const scan = known ?? scanHtml(readFileSync(path.join(siteDir, sitePath), 'utf8'), keep);
-    addTarget(targets, { path: sitePath, ids: scan.ids, headingIds: scan.headingIds, redirectTo: scan.redirectTo });
+    addPageTarget(targets, sitePath, scan);
     site.pages.push({ path: sitePath, refs: scan.refs });
   }
   return site;
 }
 
 /**
- * Reads the built file of a page that was taken from the record, for the ids its layout adds
- * (`#mainContent`): a link to one of those is confirmed here before it is called broken.
+ * The target at a site path as its built file shows it. A page taken from the record is read
+ * now, for the ids its layout adds (`#mainContent`), which the record lacks.
  */
-export function readRecordedTarget(site: SiteScan, siteDir: string, sitePath: string): void {
-  if (!site.recorded.delete(sitePath)) return;
-  const scan = scanHtml(readFileSync(path.join(siteDir, sitePath), 'utf8'));
-  addTarget(site.targets, { path: sitePath, ids: scan.ids, headingIds: scan.headingIds, redirectTo: scan.redirectTo });
+export function builtTarget(site: SiteScan, siteDir: string, sitePath: string): LinkTarget | undefined {
+  if (site.recorded.delete(sitePath)) addPageTarget(site.targets, sitePath, scanHtml(readFileSync(path.join(siteDir, sitePath), 'utf8')));
+  return site.targets.get(sitePath);
+}
+
+function addPageTarget(targets: SiteTargets, sitePath: string, scan: HtmlScan): void {
+  addTarget(targets, { path: sitePath, ids: scan.ids, headingIds: scan.headingIds, redirectTo: scan.redirectTo });
 }
 
 /**
@@ -80,14 +83,12 @@ function listFiles(dir: string): string[] {
   const base = path.resolve(dir);
   const entries = readdirSync(base, { recursive: true, withFileTypes: true });
   const files: string[] = [];
-  // Entries' folders start with `base`: cutting it off is all `path.relative` would do, at a
-  // tenth of the cost over the 20,000 entries of a large site.
-  const root = base.endsWith(path.sep) ? base : base + path.sep;
+  // Each entry's folder is `base` or below it: cutting `base` off is all `path.relative` would
+  // do, at a tenth of the cost over the 20,000 entries of a large site.
   for (const entry of entries) {
     if (!entry.isFile()) continue;
-    const folder = `${entry.parentPath}${path.sep}`;
-    const within = folder.startsWith(root) ? folder.slice(root.length) + entry.name : path.relative(base, path.join(entry.parentPath, entry.name));
-    const relative = path.sep === '/' ? within : within.split(path.sep).join('/');
+    const folder = entry.parentPath === base ? '' : `${entry.parentPath.slice(base.length + 1)}${path.sep}`;
+    const relative = (folder + entry.name).split(path.sep).join('/');
     if (relative.startsWith('.staging-')) continue;
     files.push(`/${relative}`);
   }
