@@ -8,6 +8,29 @@ export interface RawHtmlGuardOptions {
   onWarning?: (env: unknown, warning: { line?: number; message: string }) => void;
 }
 
+/**
+ * Attributes an editor wrote outside raw HTML (a kramdown attribute list in Jekyll mode), set
+ * on a markdown-it token: they are as free as raw HTML's, so the page goes through the same guard.
+ */
+interface WrittenAttributes {
+  /** As written (`{: style="…"}`), to find what the guard reports. */
+  text: string;
+  /** 0-based line of the rendered Markdown (as in `token.map`); a span's is its inline's. */
+  line?: number;
+}
+
+const WRITTEN_ATTRIBUTES = 'guidebookWrittenAttributes';
+
+/** Records that a plugin set attributes the editor wrote on `token`, so the guard checks the page. */
+export function markWrittenAttributes(token: Token, text: string, line?: number): void {
+  const written: WrittenAttributes = { text, line };
+  token.meta = { ...(token.meta as object | null), [WRITTEN_ATTRIBUTES]: written };
+}
+
+function writtenAttributes(token: Token): WrittenAttributes | undefined {
+  return (token.meta as Record<string, WrittenAttributes | undefined> | null)?.[WRITTEN_ATTRIBUTES];
+}
+
 /** Raw HTML as the editor wrote it, with the file line it starts on. */
 interface RawHtmlSource {
   content: string;
@@ -16,10 +39,10 @@ interface RawHtmlSource {
 
 /**
  * Raw HTML is allowed in pages (they are reviewed in pull requests), but may not break the page
- * around it: a page that has any goes through `sanitizeContentHtml` after rendering, and what
- * that changed is reported with the line of the raw HTML. Pages without raw HTML skip the
- * parse: markdown-it's own output is balanced and escaped. Links that open a new window get
- * `rel="noopener"`.
+ * around it: a page that has any, or attributes an editor wrote (`markWrittenAttributes`), goes
+ * through `sanitizeContentHtml` after rendering, and what that changed is reported with the line
+ * of the raw HTML or attribute list. Other pages skip the parse: markdown-it's own output is
+ * balanced and escaped. Links that open a new window get `rel="noopener"`.
  */
 export function guardRawHtml(md: MarkdownIt, options: RawHtmlGuardOptions): void {
   const linkOpen = md.renderer.rules.link_open;
@@ -36,7 +59,7 @@ export function guardRawHtml(md: MarkdownIt, options: RawHtmlGuardOptions): void
     const sources = rawHtmlSources(tokens, options.lineOffset ? options.lineOffset(env) : 1);
     if (sources.length === 0) return html;
     const result = sanitizeContentHtml(html);
-    const warnings = result.changes.map((change) => ({ line: lineOfSnippet(sources, change.snippet), message: change.message }));
+    const warnings = result.changes.map((change) => ({ line: lineOfSnippet(sources, change.snippet, change.context), message: change.message }));
     warnings.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
     for (const warning of warnings) options.onWarning?.(env, warning);
     return result.html;
@@ -48,15 +71,24 @@ function attrText(token: Token, name: string): string | undefined {
   return value === null ? undefined : String(value);
 }
 
-/** The page's raw HTML blocks and inline tags, in order; the build's own tokens are skipped. */
+/**
+ * The page's raw HTML blocks and inline tags and the attributes editors wrote, in order; the
+ * build's own tokens are skipped.
+ */
 function rawHtmlSources(tokens: Token[], lineOffset: number): RawHtmlSource[] {
   const sources: RawHtmlSource[] = [];
+  const addWritten = (token: Token, line: number) => {
+    const written = writtenAttributes(token);
+    if (written) sources.push({ content: written.text, line: written.line === undefined ? line : written.line + lineOffset });
+  };
   for (const token of tokens) {
     const line = token.map ? token.map[0] + lineOffset : lineOffset;
     if (token.type === 'html_block') sources.push({ content: token.content, line });
+    addWritten(token, line);
     if (token.type !== 'inline') continue;
     let at = line;
     for (const child of token.children ?? []) {
+      addWritten(child, at);
       if (child.type === 'softbreak' || child.type === 'hardbreak') at++;
       else if (child.type === 'html_inline' && !child.meta?.generated) {
         sources.push({ content: child.content, line: at });
@@ -67,11 +99,15 @@ function rawHtmlSources(tokens: Token[], lineOffset: number): RawHtmlSource[] {
   return sources;
 }
 
-/** The line of the first raw HTML holding `snippet` (any case); an unclosed comment's own line. */
-function lineOfSnippet(sources: RawHtmlSource[], snippet: string): number | undefined {
+/**
+ * The line of the first raw HTML holding `snippet` (any case), and `context` if given; an
+ * unclosed comment's own line.
+ */
+function lineOfSnippet(sources: RawHtmlSource[], snippet: string, context?: string): number | undefined {
   const wanted = snippet.toLowerCase();
   for (const source of sources) {
     const text = source.content.toLowerCase();
+    if (context !== undefined && !text.includes(context.toLowerCase())) continue;
     let index = text.indexOf(wanted);
     if (wanted === '<!--') {
       index = text.lastIndexOf('<!--');

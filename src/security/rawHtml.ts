@@ -1,5 +1,6 @@
 import { defaultTreeAdapter, html as parse5Html, parseFragment, serialize, type DefaultTreeAdapterTypes } from 'parse5';
 import { escapeHtml } from '../markdown/escapeHtml.ts';
+import { clobberingReason } from './domClobbering.ts';
 import { withNoopener } from './linkRel.ts';
 
 type ParentNode = DefaultTreeAdapterTypes.ParentNode;
@@ -10,8 +11,12 @@ type Element = DefaultTreeAdapterTypes.Element;
 export interface RawHtmlChange {
   /** Text as the editor would have written it (`<script`, `onclick=`), to find the line. */
   snippet: string;
+  /** Other text the same raw HTML holds (the attribute's name), to tell two lines with the snippet apart. */
+  context?: string;
   message: string;
 }
+
+type Report = (snippet: string, message: string, context?: string) => void;
 
 /**
  * Elements left out with everything inside: the Content-Security-Policy would block them in
@@ -39,8 +44,19 @@ const SHOWN_AS_PRE = new Set(['plaintext', 'xmp', 'listing']);
 /** Landmarks only the layout may create: one banner, one main, one contentinfo per page. */
 const LAYOUT_LANDMARK_ROLES = new Set(['main', 'banner', 'contentinfo']);
 
-/** Attributes that hold a URL a browser would follow or load (SVG animation can set one too). */
-const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'background', 'cite', 'data', 'from', 'to', 'values']);
+/**
+ * Attributes that hold a URL a browser would follow or load, by qualified name (parse5 names
+ * SVG's `xlink:href` `href`, with the prefix apart). SVG animation's `from`, `to`, `by` and
+ * `values` are here too, though animations of these attributes are removed whole.
+ */
+const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'xml:base', 'poster', 'background', 'cite', 'data', 'from', 'to', 'by', 'values']);
+
+/**
+ * SVG animation elements: each sets another attribute of its target over time, which no check
+ * of its own attributes can follow (`values="x;javascript:alert(1)"`), so one that sets an
+ * attribute the guard leaves out is left out.
+ */
+const ANIMATION_ELEMENTS = new Set(['animate', 'set', 'animatetransform', 'animatemotion', 'animatecolor', 'discard']);
 
 /** Deeper raw HTML is flattened: it keeps the serializer (and readers' browsers) off a cliff. */
 export const MAX_RAW_HTML_DEPTH = 200;
@@ -55,8 +71,8 @@ export const MAX_RAW_HTML_DEPTH = 200;
  */
 export function sanitizeContentHtml(html: string): { html: string; changes: RawHtmlChange[] } {
   const changes = new Map<string, RawHtmlChange>();
-  const report = (snippet: string, message: string) => {
-    if (!changes.has(message)) changes.set(message, { snippet, message });
+  const report: Report = (snippet, message, context) => {
+    if (!changes.has(message)) changes.set(message, context === undefined ? { snippet, message } : { snippet, context, message });
   };
   // Serialized HTML does not always parse back into the tree it came from (a `<div>` inside
   // `<math>` leaves it, and its end tags then close the layout's elements), so the result is
@@ -74,7 +90,7 @@ export function sanitizeContentHtml(html: string): { html: string; changes: RawH
 
 const MAX_SANITIZE_PASSES = 4;
 
-function sanitizeOnce(html: string, report: (snippet: string, message: string) => void): string {
+function sanitizeOnce(html: string, report: Report): string {
   const context = defaultTreeAdapter.createElement('article', parse5Html.NS.HTML, []);
   const fragment = parseFragment(context, html, {
     onParseError: (error) => {
@@ -87,7 +103,7 @@ function sanitizeOnce(html: string, report: (snippet: string, message: string) =
   return serialize(fragment);
 }
 
-function cleanTree(root: ParentNode, report: (snippet: string, message: string) => void): void {
+function cleanTree(root: ParentNode, report: Report): void {
   // Iterative walk: raw HTML can be nested deeper than the call stack allows.
   const stack: { parent: ParentNode; depth: number }[] = [{ parent: root, depth: 0 }];
   while (stack.length > 0) {
@@ -101,6 +117,12 @@ function cleanTree(root: ParentNode, report: (snippet: string, message: string) 
       if (removal !== undefined) {
         children.splice(i--, 1);
         report(`<${name}`, `raw HTML \`<${name}>\` was left out: ${removal}.`);
+        continue;
+      }
+      const animated = ANIMATION_ELEMENTS.has(name.toLowerCase()) ? animatedAttribute(node) : undefined;
+      if (animated !== undefined && isGuardedAttributeName(animated)) {
+        children.splice(i--, 1);
+        report(`<${name}`, `an SVG \`<${name}>\` that changes \`${animated}\` was left out: an animation can give an attribute a value the build would leave out, such as a \`javascript:\` link.`);
         continue;
       }
       if (depth >= MAX_RAW_HTML_DEPTH) {
@@ -123,10 +145,11 @@ function cleanTree(root: ParentNode, report: (snippet: string, message: string) 
   }
 }
 
-function cleanAttributes(element: Element, report: (snippet: string, message: string) => void): void {
+function cleanAttributes(element: Element, report: Report): void {
   const tag = element.tagName;
   element.attrs = element.attrs.filter((attribute) => {
     const name = attribute.name.toLowerCase();
+    const qualifiedName = attribute.prefix ? `${attribute.prefix}:${name}` : name;
     if (name.startsWith('on')) {
       report(`${name}=`, `the \`${name}\` attribute was left out: the Content-Security-Policy blocks inline event handlers.`);
       return false;
@@ -139,10 +162,21 @@ function cleanAttributes(element: Element, report: (snippet: string, message: st
       report('srcdoc=', 'a `srcdoc` attribute was left out.');
       return false;
     }
-    if (URL_ATTRIBUTES.has(name)) {
+    if (URL_ATTRIBUTES.has(name) || URL_ATTRIBUTES.has(qualifiedName)) {
       const scheme = unsafeScheme(attribute.value, tag === 'img' && name === 'src');
       if (scheme) {
-        report(`${scheme}:`, `a \`${scheme}:\` URL in \`<${tag} ${name}>\` was left out: such links run code or hide content.`);
+        report(`${scheme}:`, `a \`${scheme}:\` URL in \`<${tag} ${name}>\` was left out: such links run code or hide content.`, name);
+        return false;
+      }
+      if (tag === 'use' && name === 'href' && isOffSite(attribute.value)) {
+        report('<use', 'an SVG `<use>` of another site\'s file was left out: browsers load no other site\'s SVG into a page, so it would show nothing; save the SVG beside the page.');
+        return false;
+      }
+    }
+    if (name === 'name' || name === 'id') {
+      const reason = clobberingReason(tag, name, attribute.value);
+      if (reason) {
+        report(attribute.value, `\`${name}="${attribute.value}"\` on \`<${tag}>\` was left out: ${reason}; choose another ${name}.`);
         return false;
       }
     }
@@ -181,6 +215,25 @@ export function unsafeScheme(url: string, isImage = false): string | undefined {
   if (!match) return undefined;
   if (match[1] === 'data' && isImage && /^data:image\/(gif|png|jpeg|webp);/.test(compact)) return undefined;
   return match[1];
+}
+
+/** What an SVG animation element changes: its `attributeName`, lowercased ('' when it names none). */
+function animatedAttribute(element: Element): string {
+  const attribute = element.attrs.find((a) => a.name.toLowerCase() === 'attributename');
+  return (attribute?.value ?? '').trim().toLowerCase();
+}
+
+/** An attribute the guard checks or leaves out, which an animation must not change either. */
+function isGuardedAttributeName(name: string): boolean {
+  const local = name.slice(name.indexOf(':') + 1);
+  return name.startsWith('on') || local === 'style' || local === 'srcdoc' || URL_ATTRIBUTES.has(name) || URL_ATTRIBUTES.has(local);
+}
+
+/** A URL with a scheme (`https:`) or a host (`//x`): not this site's. */
+function isOffSite(url: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  const compact = url.replace(/[\u0000-\u0020]/g, '');
+  return compact.startsWith('//') || /^[a-z][a-z0-9+.-]*:/i.test(compact);
 }
 
 function isElement(node: ChildNode): node is Element {

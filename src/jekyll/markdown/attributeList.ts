@@ -1,4 +1,5 @@
 import type { Token } from 'markdown-it';
+import { markWrittenAttributes } from '../../markdown/rawHtmlGuard.ts';
 
 /** Attributes written in a kramdown attribute list: `{: .class #id key="value"}`. */
 export interface AttributeList {
@@ -35,16 +36,22 @@ export function insideOf(ial: string): string {
   return match ? (match[1] ?? match[2] ?? '') : '';
 }
 
-/** Event handlers are never applied: pages carry no inline scripts. */
-const safeName = (name: string) => !/^on/i.test(name);
-
-export function applyAttributes(token: Token, list: AttributeList): void {
+/**
+ * Sets the list's attributes on `token`. An id or `key="value"` is as free as an attribute in
+ * raw HTML (`href="javascript:…"`, `style`, `onclick`, a clobbering `id`), so the token is
+ * marked and the page goes through the raw HTML guard (src/security/rawHtml.ts), which leaves
+ * out, and reports, what it leaves out of raw HTML. Classes (letters, digits, `-`, `_`) need no check.
+ * `written` is the list as the editor wrote it, `line` its 0-based line in the rendered Markdown
+ * (omitted for a span's list: the guard counts the lines of its paragraph).
+ */
+export function applyAttributes(token: Token, list: AttributeList, written: string, line?: number): void {
   if (list.id) token.attrSet('id', list.id);
   if (list.classes.length > 0) {
     const existing = token.attrGet('class');
     token.attrSet('class', [existing, ...list.classes].filter(Boolean).join(' '));
   }
-  for (const [name, value] of list.attributes) if (safeName(name)) token.attrSet(name, value);
+  for (const [name, value] of list.attributes) token.attrSet(name, value);
+  if (list.id || list.attributes.length > 0) markWrittenAttributes(token, written, line);
 }
 
 export function isEmpty(list: AttributeList): boolean {

@@ -54,7 +54,7 @@ function tableRowAttributeLists(state: StateCore): void {
     if (!IAL.test(first) || cells.slice(1).some((c) => c.content.trim() !== '')) continue;
     let table = i;
     while (table >= 0 && tokens[table]!.type !== 'table_open') table--;
-    if (table >= 0) applyAttributes(tokens[table]!, parseAttributeList(insideOf(first)));
+    if (table >= 0) applyAttributes(tokens[table]!, parseAttributeList(insideOf(first)), first, tokens[i]!.map?.[0]);
     noteOn(state.env, { line: tokenLine(tokens[i]!), kind: 'converted', text: 'kramdown attribute list' });
     tokens.splice(i, close - i + 1);
     i--;
@@ -81,7 +81,7 @@ function applyAttributeLists(state: StateCore): void {
           target.info = language.slice('language-'.length);
           list.classes = list.classes.filter((c) => c !== language);
         }
-        applyAttributes(target, list);
+        applyAttributes(target, list, content, token.map?.[0]);
         noteOn(state.env, { line: tokenLine(token), kind: 'converted', text: 'kramdown attribute list' });
       } else {
         noteOn(state.env, { line: tokenLine(token), kind: 'dropped', text: `kramdown attribute list \`${content}\` (nothing to apply it to)` });
@@ -103,7 +103,7 @@ function applyAttributeLists(state: StateCore): void {
       else if (previous.nesting === -1) target = openingOf(children, c - 1);
       if (!target) continue;
       const list = parseAttributeList(child.content.slice(2, end));
-      applyAttributes(target, list);
+      applyAttributes(target, list, child.content.slice(0, end + 1));
       child.content = child.content.slice(end + 1);
       noteOn(state.env, { line: tokenLine(token), kind: 'converted', text: 'kramdown attribute list' });
     }
@@ -115,7 +115,9 @@ function applyAttributeLists(state: StateCore): void {
       const match = TRAILING_IAL.exec(last.content);
       const onOwnLine = opener.type === 'heading_open' || children[children.length - 2]?.type === 'softbreak' || children.length === 1;
       if (match && onOwnLine) {
-        applyAttributes(opener, parseAttributeList(insideOf(match[1]!)));
+        // The list is on the heading's line, or the paragraph's last.
+        const listLine = opener.map ? (opener.type === 'heading_open' ? opener.map[0] : opener.map[1] - 1) : undefined;
+        applyAttributes(opener, parseAttributeList(insideOf(match[1]!)), match[1]!, listLine);
         last.content = last.content.slice(0, match.index);
         if (last.content === '' && children[children.length - 2]?.type === 'softbreak') children.splice(children.length - 2, 2);
         token.content = token.content.replace(TRAILING_IAL, '');
