@@ -35,7 +35,8 @@ async function startServer(): Promise<{ server: Server; port: number; seen: Seen
       case '/moved-broken':
         return send(308, { location: '/missing' });
       case '/busy':
-        return times.length === 1 ? send(429, { 'retry-after': '1' }) : send(200);
+        // Busy for a second from the first request, as a rate limiter is: HEAD and GET alike.
+        return Date.now() - times[0]! < 1000 ? send(429, { 'retry-after': '1' }) : send(200);
       case '/always-busy':
         return send(429, { 'retry-after': '0' });
       case '/error':
@@ -117,15 +118,15 @@ describe('npm run check-links -- --external', () => {
     assert.match(at(9)!.message, /\/moved-broken: the site redirects to http:\/\/127\.0\.0\.1:\d+\/missing, which answers 404\.$/);
     assert.match(at(11)!.message, /\/error: the site answered 500\.$/);
     assert.match(at(12)!.message, /\/hang: the site did not answer within 0\.5 s\.$/);
-    assert.match(at(15)!.message, /\/always-busy: the site answered 429 \(too many requests\) 4 times\.$/);
+    assert.match(at(15)!.message, /\/always-busy: the site answered 429 \(too many requests\) 2 times\.$/);
   });
 
   it('was polite: each URL once, Retry-After honoured, retries with backoff, the concurrency limit kept, skips skipped', () => {
     assert.equal(requests('/ok'), 1, 'a URL linked twice is fetched once');
     assert.equal(requests('/skipped'), 0);
     const busy = local.seen.times.get('/busy')!;
-    assert.ok(busy.length >= 2, 'retried after 429');
-    assert.ok(busy[1]! - busy[0]! >= 900, `waited ${busy[1]! - busy[0]!} ms of the 1 s Retry-After`);
+    assert.ok(busy.length >= 3, 'retried after 429');
+    assert.ok(busy.at(-1)! - busy[0]! >= 900, `waited ${busy.at(-1)! - busy[0]!} ms of the 1 s Retry-After`);
     assert.ok(requests('/error') >= 3, 'a 500 is retried');
     assert.ok(local.seen.maxInFlight <= 2, `at most 2 requests at once, saw ${local.seen.maxInFlight}`);
   });
