@@ -9,6 +9,7 @@ import { SiteSearch } from './src/search/writeSiteSearch.ts';
 import { contentPathOf, getBuildContext } from './src/site/buildContext.ts';
 import { createGuidebookData } from './src/site/siteData.ts';
 import { passthroughGlobs } from './src/site/passthroughGlobs.ts';
+import { outputFolders } from './src/site/outputFolder.ts';
 import { SETTINGS_FILE } from './src/site/settings.ts';
 import { prepareRebuild, reloadSiteModel } from './src/site/reloadSiteModel.ts';
 import { formatProblems } from './src/content/errors.ts';
@@ -92,7 +93,7 @@ export default function configure(eleventyConfig: EleventyConfig) {
   // Images and files beside the pages are published at the same relative URLs (another input
   // format copies its own files after the build).
   if (!format) {
-    for (const glob of passthroughGlobs(context.inputDir, process.cwd(), [context.siteDir])) eleventyConfig.addPassthroughCopy(glob);
+    for (const glob of passthroughGlobs(context.inputDir, process.cwd(), outputFolders(context.siteDir))) eleventyConfig.addPassthroughCopy(glob);
   }
 
   const system = { layout: false, eleventyExcludeFromCollections: true };

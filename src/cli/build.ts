@@ -8,7 +8,16 @@ import { normalizePrefix } from '../markdown/createMarkdown.ts';
 import { setBuildContext, type BuildContext } from '../site/buildContext.ts';
 import { describeBuildError } from '../site/buildError.ts';
 import { loadSite } from '../site/loadSite.ts';
-import { claimOutputFolder, createStagingFolder, discardStagingFolder, publishStagingFolder, unsafeOutputReason } from '../site/outputFolder.ts';
+import {
+  discardBuild,
+  OutputRefusedError,
+  outputFolders,
+  publishBuild,
+  publishDevServerBuild,
+  startBuild,
+  startDevServerBuild,
+  unsafeOutputReason,
+} from '../site/outputFolder.ts';
 import { openJekyllInputIfAny } from '../jekyll/findJekyllRoot.ts';
 import { parseBuildArgs } from './args.ts';
 
@@ -24,6 +33,18 @@ function commonFolder(a: string, b: string): string {
   let i = 0;
   while (i < partsA.length && i < partsB.length && partsA[i] === partsB[i]) i++;
   return partsA.slice(0, i).join(path.sep) || path.sep;
+}
+
+/** Runs a step on the output folder; a refusal (another build holds it, files we did not write) is printed and gives false. */
+function outputStep(step: () => void): boolean {
+  try {
+    step();
+    return true;
+  } catch (error) {
+    if (!(error instanceof OutputRefusedError)) throw error;
+    console.error(`error: ${error.message}`);
+    return false;
+  }
 }
 
 async function main(): Promise<number> {
@@ -56,7 +77,7 @@ async function main(): Promise<number> {
   };
 
   try {
-    context.model = loadSite({ inputDir, skipDirs: [siteDir], format: context.format });
+    context.model = loadSite({ inputDir, skipDirs: outputFolders(siteDir), format: context.format });
   } catch (error) {
     if (error instanceof ContentValidationError) {
       const count = error.problems.filter((p) => p.severity === 'error').length;
@@ -77,18 +98,25 @@ async function main(): Promise<number> {
 
   context.modelFresh = true;
   if (args.serve) {
-    claimOutputFolder(siteDir);
+    // The dev server writes its own build folder, published once its first build is written,
+    // and holds the output's lock while it runs.
+    let devFolder = '';
+    if (!outputStep(() => (devFolder = startDevServerBuild(siteDir, inputDir)))) return 1;
+    context.outputDir = devFolder;
     setBuildContext(context);
-    const eleventy = new Eleventy(eleventyInput, siteDir, { configPath, pathPrefix: context.pathPrefix, runMode: 'serve', quietMode: true });
+    const eleventy = new Eleventy(eleventyInput, devFolder, { configPath, pathPrefix: context.pathPrefix, runMode: 'serve', quietMode: true });
     // Rebuilds render only the edited page unless the navigation changed (prepareRebuild).
     context.setIncremental = (incremental) => eleventy.setIncrementalBuild(incremental);
     await eleventy.init();
     await eleventy.watch();
+    publishDevServerBuild(siteDir, devFolder);
     await eleventy.serve(args.port);
     return -1;
   }
 
-  const staging = createStagingFolder(siteDir);
+  // A fresh build folder beside the output, under the output's lock (src/site/outputFolder.ts).
+  let staging = '';
+  if (!outputStep(() => (staging = startBuild(siteDir, inputDir)))) return 1;
   context.outputDir = staging;
   setBuildContext(context);
   const started = performance.now();
@@ -99,7 +127,7 @@ async function main(): Promise<number> {
     await eleventy.write();
   } catch (error) {
     await context.linkWarnings;
-    discardStagingFolder(staging);
+    discardBuild(siteDir, staging);
     console.error(describeBuildError(error, context.model.pages, inputDir));
     console.error(`\nThe build failed; the published site in ${args.output} is unchanged.`);
     // Eleventy may still be copying files into the staging folder just removed; its failures
@@ -108,7 +136,7 @@ async function main(): Promise<number> {
   }
   // Started by the Eleventy glue once the pages were written; it reads the staging folder.
   const warnings = await (context.linkWarnings ?? linkWarnings(context));
-  publishStagingFolder(siteDir, staging);
+  if (!outputStep(() => publishBuild(siteDir, staging, inputDir))) return 1;
   if (args.report && context.format) console.log(context.format.report());
   if (!args.quiet) {
     const seconds = ((performance.now() - started) / 1000).toFixed(2);

@@ -2,13 +2,14 @@ import { ContentValidationError, formatProblems } from '../content/errors.ts';
 import type { BuildContext } from './buildContext.ts';
 import { loadSite } from './loadSite.ts';
 import { navSignature } from './navSignature.ts';
+import { outputFolders } from './outputFolder.ts';
 
 /** Reads and validates the content again; errors are kept for `reloadSiteModel` to stop the rebuild with. */
 function loadAgain(context: BuildContext): void {
   try {
     // Dates come from git history, which a save does not change: read once, kept after that.
     const lastUpdated = context.model?.lastUpdated;
-    context.model = loadSite({ inputDir: context.inputDir, skipDirs: [context.siteDir], format: context.format, gitDates: lastUpdated === undefined });
+    context.model = loadSite({ inputDir: context.inputDir, skipDirs: outputFolders(context.siteDir), format: context.format, gitDates: lastUpdated === undefined });
     if (lastUpdated) context.model.lastUpdated = lastUpdated;
     context.loadError = undefined;
     if (context.model.warnings.length > 0) console.warn(formatProblems(context.model.warnings));
