@@ -20,6 +20,7 @@ import {
 } from '../site/outputFolder.ts';
 import { openJekyllInputIfAny } from '../jekyll/findJekyllRoot.ts';
 import { parseBuildArgs } from './args.ts';
+import { inputFolderProblem, outputFolderProblem } from './folderArgs.ts';
 
 const projectRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 // The launcher may run this file compiled (./compiledCode.mjs): esbuild then writes the compiled
@@ -54,6 +55,12 @@ async function main(): Promise<number> {
   } catch (error) {
     console.error(`${(error as Error).message}\nUsage: npm run build -- [--input=DIR] [--output=DIR] [--pathprefix=/path/] [--serve] [--port=N] [--report]`);
     return 2;
+  }
+  // Exit 1, as the output folder refusals below: nothing was read or written.
+  const folderProblem = inputFolderProblem(args.input) ?? outputFolderProblem(args.output);
+  if (folderProblem) {
+    console.error(folderProblem);
+    return 1;
   }
   // A Jekyll guide (`_config.yml`) is built as it is: its root, its `baseurl` as the path prefix.
   const jekyll = await openJekyllInputIfAny(args.input, args.pathPrefixGiven ? args.pathPrefix : undefined);

@@ -1,18 +1,18 @@
 // `npm run check-links`: the gate that fails on any broken link, image or anchor in a built site.
-import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ContentValidationError } from '../content/errors.ts';
 import { checkBuiltSite } from '../links/checkLinks.ts';
-import { DEFAULT_CACHE_FILE, type ExternalCheckOptions } from '../links/checkExternal.ts';
+import { DEFAULT_CACHE_FILE, DEFAULT_MAX_TIME_MS, type ExternalCheckOptions } from '../links/checkExternal.ts';
 import { formatJson, formatText } from '../links/formatReport.ts';
 import { formatLinkParser } from '../links/linkSources.ts';
 import { openJekyllInputIfAny } from '../jekyll/findJekyllRoot.ts';
 import { loadSite } from '../site/loadSite.ts';
 import { SITE_FLAGS } from './args.ts';
+import { builtSiteProblem, inputFolderProblem } from './folderArgs.ts';
 
 const USAGE = `Usage: npm run check-links -- [--input=DIR] [--output=DIR] [--pathprefix=/path/] [--format=text|json]
-                              [--external [--concurrency=N] [--timeout=SECONDS] [--retries=N] [--cache-dir=DIR]]`;
+                              [--external [--concurrency=N] [--timeout=SECONDS] [--retries=N] [--max-time=SECONDS] [--cache-dir=DIR]]`;
 
 export interface CheckLinksArgs {
   input: string;
@@ -33,6 +33,7 @@ export function parseCheckLinksArgs(argv: string[]): CheckLinksArgs {
       concurrency: { type: 'string', default: '8' },
       timeout: { type: 'string', default: '10' },
       retries: { type: 'string', default: '3' },
+      'max-time': { type: 'string', default: String(DEFAULT_MAX_TIME_MS / 1000) },
       'cache-dir': { type: 'string', default: path.dirname(DEFAULT_CACHE_FILE) },
     },
     strict: true,
@@ -55,6 +56,7 @@ export function parseCheckLinksArgs(argv: string[]): CheckLinksArgs {
           concurrency: Math.floor(number('concurrency', values.concurrency!, 1)),
           timeoutMs: number('timeout', values.timeout!, 0.1) * 1000,
           retries: Math.floor(number('retries', values.retries!, 0)),
+          maxTimeMs: number('max-time', values['max-time']!, 1) * 1000,
           cacheFile: path.join(values['cache-dir']!, path.basename(DEFAULT_CACHE_FILE)),
         }
       : undefined,
@@ -70,17 +72,14 @@ async function main(): Promise<number> {
     return 2;
   }
   const siteDir = path.resolve(args.output);
-  if (!existsSync(siteDir) || !statSync(siteDir).isDirectory()) {
-    console.error(`error: there is no built site in ${args.output}.\n    Build it first with \`npm run build\` (or point --output=DIR at a built site).`);
+  const folderProblem = builtSiteProblem(args.output) ?? inputFolderProblem(args.input);
+  if (folderProblem) {
+    console.error(folderProblem);
     return 2;
   }
   // A Jekyll guide is checked as it was built: its root, its baseurl, its own renderer.
-  const jekyll = existsSync(args.input) ? await openJekyllInputIfAny(args.input, args.pathPrefix) : undefined;
+  const jekyll = await openJekyllInputIfAny(args.input, args.pathPrefix);
   const inputDir = jekyll?.inputDir ?? path.resolve(args.input);
-  if (!existsSync(inputDir) || !statSync(inputDir).isDirectory()) {
-    console.error(`error: there is no content folder ${args.input}.\n    Pass the folder the site was built from with --input=DIR.`);
-    return 2;
-  }
   let report;
   try {
     const pathPrefix = jekyll?.pathPrefix ?? args.pathPrefix ?? '/';

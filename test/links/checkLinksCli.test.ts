@@ -172,9 +172,9 @@ describe('npm run check-links on a site whose links all work', () => {
   it('says how to build first when there is no built site', async () => {
     const result = await checkLinks(good, path.join(tempDir(), 'nothing-here'));
     assert.equal(result.code, 2);
-    assert.match(result.stderr, /there is no built site in .*nothing-here\.\n {4}Build it first with `npm run build`/);
+    assert.match(result.stderr, /there is no built site in .*nothing-here\. Build it first with `npm run build`/);
     const noContent = await runCli('check-links', ['--input=no-such-folder', `--output=${sites.get('/')!.outputDir}`]);
     assert.equal(noContent.code, 2);
-    assert.match(noContent.stderr, /there is no content folder no-such-folder\./);
+    assert.match(noContent.stderr, /the content folder no-such-folder does not exist\./);
   });
 });
