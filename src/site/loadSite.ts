@@ -5,9 +5,10 @@ import { findContentFiles } from '../content/findContentFiles.ts';
 import { parseFrontMatter } from '../content/frontMatter.ts';
 import type { Page } from '../content/page.ts';
 import { readPage } from '../content/schema.ts';
-import { decodeURIComponentSafe } from '../content/pageUrl.ts';
-import { systemUseOf } from '../content/systemUrls.ts';
+import { permalinkFault, servedUrlKey } from '../content/pageUrl.ts';
+import { isGeneratedFileUrl, systemUseOf } from '../content/systemUrls.ts';
 import { buildNavTree, type NavTree } from '../nav/buildNavTree.ts';
+import { findCopiedFiles } from './copiedFiles.ts';
 import type { InputFormat } from './buildContext.ts';
 import { readLastUpdated } from './lastUpdated.ts';
 import { readSettings, type SiteSettings } from './settings.ts';
@@ -62,7 +63,8 @@ export function loadSite(options: LoadSiteOptions): SiteModel {
   const shownDir = displayPath(inputDir);
   const { settings, problems } = readSettings(inputDir, shownDir);
   const pages: Page[] = [];
-  for (const inputPath of findContentFiles(inputDir, options.skipDirs)) {
+  const contentFiles = findContentFiles(inputDir, options.skipDirs);
+  for (const inputPath of contentFiles) {
     const file = shownDir === '' ? inputPath : `${shownDir}/${inputPath}`;
     const raw = readFileSync(path.join(inputDir, inputPath), 'utf8');
     const { parsed, problem } = parseFrontMatter(raw, file);
@@ -72,7 +74,7 @@ export function loadSite(options: LoadSiteOptions): SiteModel {
     problems.push(...result.problems);
     if (result.page) pages.push(result.page);
   }
-  problems.push(...systemUrlProblems(pages), ...unservableUrlProblems(pages), ...duplicateUrlProblems(pageUrlClaims(pages)));
+  problems.push(...pageAddressProblems(pages, contentFiles, findCopiedFiles(inputDir, options.skipDirs), shownDir));
   const { tree, problems: navProblems } = buildNavTree(pages);
   problems.push(...navProblems);
   if (hasErrors(problems)) throw new ContentValidationError(problems);
@@ -103,7 +105,7 @@ export function pageUrlClaims(pages: readonly Page[]): UrlClaim[] {
 export function systemUrlProblems(pages: readonly Page[]): ContentProblem[] {
   const problems: ContentProblem[] = [];
   for (const page of pages) {
-    const systemUse = systemUseOf(decodeURIComponentSafe(page.url).replace(/\/index\.html$/, '/'));
+    const systemUse = systemUseOf(page.url);
     if (systemUse) {
       problems.push({
         severity: 'error',
@@ -144,10 +146,11 @@ export function duplicateUrlProblems(claims: readonly UrlClaim[]): ContentProble
   const problems: ContentProblem[] = [];
   const named = (claim: UrlClaim) => (claim.what ? `${claim.file} (${claim.what})` : claim.file);
   for (const claim of claims) {
-    const key = decodeURIComponentSafe(claim.url).replace(/\/index\.html$/, '/').toLowerCase();
+    const key = servedUrlKey(claim.url);
     const other = byUrl.get(key);
     if (other) {
-      const both = other.what || claim.what ? 'two pages or redirects claim' : 'two pages have';
+      const copied = [other, claim].filter((c) => c.what === COPIED_FILE).length;
+      const both = copied === 1 ? 'a page and a file copied beside the pages claim' : copied === 2 ? 'two copied files claim' : other.what || claim.what ? 'two pages or redirects claim' : 'two pages have';
       problems.push({
         severity: 'error',
         file: claim.file,
@@ -156,6 +159,72 @@ export function duplicateUrlProblems(claims: readonly UrlClaim[]): ContentProble
         hint: 'Rename one of the files or change its `permalink`.',
       });
     } else byUrl.set(key, claim);
+  }
+  return problems;
+}
+
+const COPIED_FILE = 'a file copied beside the pages';
+
+/**
+ * Every check of where pages land, for our own content: a permalink that leaves the site or
+ * names a path two ways, file names that differ only in Unicode composition, then (for the
+ * pages that passed) the generator's own URLs, unservable URLs and two things on one URL:
+ * pages and the files copied beside them alike.
+ */
+export function pageAddressProblems(pages: readonly Page[], contentFiles: readonly string[], copiedFiles: readonly string[], shownDir: string): ContentProblem[] {
+  const shown = (inputPath: string) => (shownDir === '' ? inputPath : `${shownDir}/${inputPath}`);
+  const sameNames = sameNameProblems([...contentFiles, ...copiedFiles].map(shown));
+  const problems = [...permalinkProblems(pages), ...sameNames];
+  // A file already refused is not reported again for the address it would have had.
+  const refused = new Set(problems.map((p) => p.file.normalize('NFC')));
+  const isRefused = (file: string) => refused.has(file.normalize('NFC'));
+  const placed = pages.filter((page) => !isRefused(page.file));
+  const copied: UrlClaim[] = copiedFiles.filter((f) => !isRefused(shown(f))).map((f) => ({ url: `/${f}`, file: shown(f), what: COPIED_FILE }));
+  for (const claim of copied.filter((c) => isGeneratedFileUrl(c.url))) {
+    problems.push({
+      severity: 'error',
+      file: claim.file,
+      message: `the file is copied to ${claim.url}, where the generator writes a file of its own.`,
+      hint: 'Rename the file or move it to another folder.',
+    });
+  }
+  // Copied files first: a clash is then reported at the page's `permalink` line, which is what to change.
+  problems.push(...systemUrlProblems(placed), ...unservableUrlProblems(placed), ...duplicateUrlProblems([...copied, ...pageUrlClaims(placed)]));
+  return problems;
+}
+
+/** A `permalink` with a scheme, a host, a back slash or `.`, `..` or `//` segments (`permalinkFault`). */
+export function permalinkProblems(pages: readonly Page[]): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  for (const page of pages) {
+    const fault = typeof page.data.permalink === 'string' ? permalinkFault(page.data.permalink) : undefined;
+    if (fault) problems.push({ severity: 'error', file: page.file, line: page.keyLines.get('permalink'), message: fault.message, hint: fault.hint });
+  }
+  return problems;
+}
+
+/**
+ * Two files whose names differ only in how Unicode composes a letter (`café` as one `é`, NFC, or
+ * `e` plus an accent, NFD): they look alike to editors, one address to a server, and a file
+ * system that normalises names (macOS) keeps only one of them.
+ */
+export function sameNameProblems(files: readonly string[]): ContentProblem[] {
+  const formOf = (name: string) => (name === name.normalize('NFC') ? 'NFC: accented letters as one character' : 'NFD: accents apart from their letters');
+  const byName = new Map<string, string>();
+  const problems: ContentProblem[] = [];
+  for (const file of files) {
+    const name = file.normalize('NFC');
+    const other = byName.get(name);
+    if (other === undefined) {
+      byName.set(name, file);
+      continue;
+    }
+    problems.push({
+      severity: 'error',
+      file,
+      message: `the file names ${other} (${formOf(other)}) and ${file} (${formOf(file)}) differ only in how Unicode composes their letters: they look the same and name one address.`,
+      hint: 'Keep one of the two files: delete the other, or rename it.',
+    });
   }
   return problems;
 }
