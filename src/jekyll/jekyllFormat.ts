@@ -107,6 +107,8 @@ export class JekyllFormat implements InputFormat {
       // Lines are counted in the Liquid output, then mapped to the file's lines.
       lineOffset: () => 1,
       onPageFacts: (env, facts) => common.onPageFacts?.(env, remap(env, facts)),
+      // The raw HTML guard's warnings (src/markdown/rawHtmlGuard.ts) name the file's line too.
+      onWarning: (env, warning) => common.onWarning?.(env, warning.line === undefined ? warning : { ...warning, line: fileLine(env, warning.line) }),
     });
     return {
       render: (source: string, env?: unknown) => {

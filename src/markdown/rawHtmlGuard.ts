@@ -113,8 +113,23 @@ function lineOfSnippet(sources: RawHtmlSource[], snippet: string, context?: stri
       index = text.lastIndexOf('<!--');
       if (index < 0 || text.indexOf('-->', index + 4) >= 0) continue;
     }
-    if (index < 0) continue;
-    return source.line + (text.slice(0, index).match(/\n/g) ?? []).length;
+    if (index >= 0) return source.line + (text.slice(0, index).match(/\n/g) ?? []).length;
+    // Written as browsers still read it: `jav&#x09;ascript:`, ` JAVA SCRIPT:`.
+    const lineIndex = text.split('\n').findIndex((line) => asBrowsersRead(line).includes(wanted));
+    if (lineIndex >= 0) return source.line + lineIndex;
   }
   return undefined;
+}
+
+/** A line with numeric character references and `&tab;`, `&newline;`, `&colon;` decoded, then spaces and control characters left out. */
+function asBrowsersRead(line: string): string {
+  const named: Record<string, string> = { tab: '\t', newline: '\n', colon: ':' };
+  return line
+    .replace(/&#x([0-9a-f]+);?|&#(\d+);?|&(tab|newline|colon);/g, (whole, hex?: string, decimal?: string, name?: string) => {
+      if (name) return named[name] ?? whole;
+      const code = hex ? parseInt(hex, 16) : Number(decimal);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    })
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0020]/g, '');
 }
