@@ -14,6 +14,7 @@ import { SETTINGS_FILE } from './src/site/settings.ts';
 import { prepareRebuild, reloadSiteModel } from './src/site/reloadSiteModel.ts';
 import { formatProblems } from './src/content/errors.ts';
 import { eleventyFrontMatter } from './src/content/frontMatter.ts';
+import { NO_DATA_DIR, yamlOnlyFrontMatterEngines } from './src/security/codeInContent.ts';
 import { renderHeadersFile } from './src/security/responseHeaders.ts';
 import { renderAllPages, renderGeneratedHome, renderNotFound, renderSearchPage, renderSitemap } from './layouts/system-pages.ts';
 import { linkWarnings, scheduleLinkReport } from './src/links/reportAfterBuild.ts';
@@ -43,16 +44,28 @@ export default function configure(eleventyConfig: EleventyConfig) {
   eleventyConfig.addTemplate(`${VIRTUAL_LAYOUTS}/page.11ty.js`, pageLayout);
   const markdownExtensions = context.format?.markdownExtensions ?? [];
   for (const extension of markdownExtensions) eleventyConfig.addExtension(extension, { key: 'md' });
+  // `11ty.js` only for the virtual templates above and below: content never runs code
+  // (src/security/codeInContent.ts), so real JavaScript templates are ignored (validation
+  // refuses them first), and no data file is read: neither template or folder data files nor a
+  // data folder, which content cannot have.
   eleventyConfig.setTemplateFormats(['md', '11ty.js', ...markdownExtensions]);
+  for (const extension of ['js', 'cjs', 'mjs']) eleventyConfig.ignores.add(`**/*.11ty.${extension}`);
+  eleventyConfig.setDataFileSuffixes([]);
+  eleventyConfig.setDataDirectory(NO_DATA_DIR);
   const format = context.format;
   // Folders that hold no pages (the same rule as src/content/findContentFiles.ts); another input
   // format (Jekyll mode) names what is not a page itself.
-  for (const ignore of format ? format.eleventyIgnores() : ['**/_*/**']) eleventyConfig.ignores.add(ignore);
+  for (const ignore of format ? format.eleventyIgnores() : ['**/_*/**', '**/.*/**']) eleventyConfig.ignores.add(ignore);
   eleventyConfig.ignores.add('**/node_modules/**');
   // Settings (and another format's data and includes) are no template, so Eleventy would not
   // watch them; a change to one rebuilds every page (src/site/reloadSiteModel.ts).
   for (const target of format ? format.watchTargets() : [path.join(context.inputDir, SETTINGS_FILE)]) eleventyConfig.addWatchTarget(target);
-  eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: format ? (text: string) => format.eleventyFrontMatter(text) : eleventyFrontMatter } });
+  // YAML only: Eleventy's own `javascript`/`js`, `jsLegacy` and `node` engines would run code.
+  eleventyConfig.setFrontMatterParsingOptions({ engines: yamlOnlyFrontMatterEngines(format ? (text: string) => format.eleventyFrontMatter(text) : eleventyFrontMatter) });
+  // A page that opts in to Liquid reads includes from `_includes` and nowhere else (Eleventy
+  // would also look in the whole input folder and beside the page).
+  const includesDir = path.join(context.inputDir, '_includes');
+  eleventyConfig.setLiquidOptions({ root: [includesDir], partials: [includesDir], layouts: [includesDir], relativeReference: false });
 
   const markdownOptions: MarkdownOptions = {
     pathPrefix: context.pathPrefix,

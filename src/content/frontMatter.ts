@@ -1,5 +1,6 @@
 import matter from 'gray-matter';
 import { load as loadYaml } from 'js-yaml';
+import { frontMatterLanguageProblem, prototypeKeyIn, prototypeKeyProblem, templateEngineOverrideProblem, yamlOnlyFrontMatterEngines } from '../security/codeInContent.ts';
 import type { ContentProblem } from './errors.ts';
 
 /** Front matter of one file, parsed but not yet checked against the schema. */
@@ -14,8 +15,9 @@ export interface ParsedFrontMatter {
 }
 
 // Eleventy parses front matter with js-yaml 4's `load`; we use the same so that what we
-// validate is exactly what Eleventy will see.
-const matterOptions = { engines: { yaml: (text: string) => loadYaml(text) as object } };
+// validate is exactly what Eleventy will see. No other language: gray-matter would evaluate
+// `---js` front matter (src/security/codeInContent.ts).
+const matterOptions = { engines: yamlOnlyFrontMatterEngines((text: string) => loadYaml(text) as object) };
 
 /**
  * Front matter as Eleventy gets it: the page's own keys (`templateEngineOverride`, `tags`…)
@@ -26,8 +28,17 @@ const matterOptions = { engines: { yaml: (text: string) => loadYaml(text) as obj
 export function eleventyFrontMatter(text: string): object {
   const data = loadYaml(text);
   if (!isKeyValueMap(data)) return {};
+  // Validation refused these already; a file it never read (none should reach Eleventy) must
+  // still not run code or reach the prototype of Eleventy's objects.
+  const keyPath = prototypeKeyIn(data);
+  if (keyPath !== undefined) throw new Error(`front matter key \`${keyPath}\` is not allowed.`);
+  const engineProblem = templateEngineOverrideProblem(data.templateEngineOverride, '', undefined);
+  if (engineProblem) throw new Error(engineProblem.message);
   const rest = { ...data };
   delete rest.permalink;
+  // Every page has the generator's layout (a `layout` of a Jekyll guide means its theme's); a
+  // layout named by content could be a Nunjucks file Eleventy would run.
+  delete rest.layout;
   return rest;
 }
 
@@ -47,6 +58,9 @@ export function parseFrontMatter(
   file: string,
 ): { parsed?: ParsedFrontMatter; problem?: ContentProblem } {
   const source = raw.startsWith(BOM) ? raw.slice(1) : raw;
+  // Before gray-matter: nothing written in another language is handed to any engine.
+  const languageProblem = frontMatterLanguageProblem(source, file);
+  if (languageProblem) return { problem: languageProblem };
   let result: matter.GrayMatterFile<string>;
   try {
     // Passing options also turns off gray-matter's cache, which would keep every file alive.
@@ -67,6 +81,8 @@ export function parseFrontMatter(
     };
   }
   const frontMatterText = (result as { matter?: string }).matter ?? '';
+  const prototypeProblem = prototypeKeyProblem(data, frontMatterText, file);
+  if (prototypeProblem) return { problem: prototypeProblem };
   const hasFrontMatter = source.startsWith('---');
   const bodyLine = hasFrontMatter ? countLines(source.slice(0, source.length - result.content.length)) + 1 : 1;
   return {

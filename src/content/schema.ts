@@ -3,6 +3,7 @@ import type { ContentProblem } from './errors.ts';
 import type { ParsedFrontMatter } from './frontMatter.ts';
 import type { Page } from './page.ts';
 import { pageUrl } from './pageUrl.ts';
+import { templateEngineOverrideProblem } from '../security/codeInContent.ts';
 
 /** Keys we read ourselves. */
 export const PAGE_KEYS = ['title', 'navtitle', 'parent', 'nav_order', 'permalink', 'search', 'description'] as const;
@@ -102,6 +103,10 @@ export function readPage(
       });
     }
   }
+
+  // Only Liquid and Markdown may render content: Nunjucks and the rest can run code.
+  const engineProblem = templateEngineOverrideProblem(data.templateEngineOverride, file, lineOf('templateEngineOverride'));
+  if (engineProblem) problems.push(engineProblem);
 
   if (data.search !== undefined && typeof data.search !== 'boolean') {
     problems.push({

@@ -1,5 +1,7 @@
 import path from 'node:path';
-import { decodeURIComponentSafe } from '../content/pageUrl.ts';
+import type { ContentProblem } from '../content/errors.ts';
+import type { Page } from '../content/page.ts';
+import { decodeURIComponentSafe, permalinkFault, type PermalinkFault } from '../content/pageUrl.ts';
 import type { JekyllCollection, JekyllConfig } from './jekyllConfig.ts';
 
 /**
@@ -47,9 +49,18 @@ export function fillTemplate(template: string, values: UrlPlaceholders): string 
   return `/${filled}`.replace(/\/{2,}/g, '/');
 }
 
-/** A URL as we write it: absolute, no `//`, `index.html` as `/`, no bare `/ato` (that is `/ato/`). */
+/**
+ * A URL as we write it: absolute, no `//`, `index.html` as `/`, no bare `/ato` (that is `/ato/`).
+ * `.` and `..` segments are dropped, not followed, as Jekyll's URL sanitising drops them
+ * (`/x/../y/` is `/x/y/`): a Jekyll page never lands outside the site or on another's address
+ * that way. Unicode in NFC, as our own pages' permalinks.
+ */
 export function normalizePageUrl(url: string): string {
-  let clean = `/${url.trim()}`.replace(/\/{2,}/g, '/');
+  let clean = `/${url.trim().normalize('NFC')}`
+    .split('/')
+    .filter((segment) => segment !== '.' && segment !== '..')
+    .join('/')
+    .replace(/\/{2,}/g, '/');
   clean = clean.replace(/\/index\.html?$/, '/');
   if (!clean.endsWith('/') && path.posix.extname(clean) === '') clean += '/';
   return clean;
@@ -81,6 +92,43 @@ export function documentUrlOf(pathInCollection: string, collection: JekyllCollec
 /** A front matter `permalink:` (placeholders filled as for the file's own URL). */
 export function frontMatterUrl(permalink: string, values: UrlPlaceholders): string {
   return normalizePageUrl(permalink.includes(':') ? fillTemplate(permalink, values) : permalink);
+}
+
+/**
+ * A Jekyll page's front matter `permalink` (its raw text, before placeholders): Jekyll owns the
+ * URL rules, so what it only tolerates (`..`, `.` and doubled slashes, which it drops) is a
+ * warning naming the URL it gives. What would send readers to another site (a scheme, a host, a
+ * back slash or a control character, also spelled as `%` escapes) is an error: the build never
+ * writes a link off-site nor a file outside its output folder.
+ */
+export function jekyllPermalinkProblems(pages: readonly Pick<Page, 'file' | 'url' | 'data' | 'keyLines'>[]): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  for (const page of pages) {
+    if (typeof page.data.permalink !== 'string') continue;
+    const written = page.data.permalink.trim();
+    const line = page.keyLines.get('permalink');
+    const fault = permalinkFault(written) ?? escapedFault(written);
+    if (!fault) continue;
+    if (fault.kind === 'ambiguous') {
+      problems.push({
+        severity: 'warning',
+        file: page.file,
+        line,
+        message: `the \`permalink\` ${JSON.stringify(written)} has \`.\` or \`..\` segments or doubled slashes, which Jekyll drops: the page is published at ${page.url}.`,
+        hint: `Write \`permalink: ${page.url}\`.`,
+      });
+    } else {
+      problems.push({ severity: 'error', file: page.file, line, message: fault.message, hint: fault.hint });
+    }
+  }
+  return problems;
+}
+
+/** A fault that only shows once `%` escapes are decoded (`%2e%2e`, `%5c`): browsers and servers decode them. */
+function escapedFault(written: string): PermalinkFault | undefined {
+  if (!written.includes('%')) return undefined;
+  const fault = permalinkFault(decodeURIComponentSafe(written));
+  return fault && { ...fault, kind: fault.kind === 'ambiguous' ? 'unsafe' : fault.kind, message: `${fault.message.replace(/\.$/, '')}, once its \`%\` escapes are decoded.` };
 }
 
 /** Where a static file is published: its path, or inside a collection the collection's template with its extension. */

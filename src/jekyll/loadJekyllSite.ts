@@ -18,7 +18,8 @@ import { JekyllLiquid } from './liquid/jekyllLiquid.ts';
 import type { MigrationReport } from './migrationReport.ts';
 import { planNavigation } from './navSources.ts';
 import { redirectsOf, type Redirect } from './redirects.ts';
-import { scanSiteFiles } from './siteFiles.ts';
+import { MARKDOWN_EXTENSIONS, scanSiteFiles } from './siteFiles.ts';
+import { codeFileProblems, frontMatterLanguageProblem } from '../security/codeInContent.ts';
 
 /** A page's Markdown after Liquid, and the file line each of its lines came from. */
 export interface RenderedBody {
@@ -99,6 +100,8 @@ export function loadJekyllSite(options: LoadJekyllOptions): JekyllSite {
   const shown = (relative: string) => (shownRoot ? `${shownRoot}/${relative}` : relative);
   const { report } = options;
   const { config, problems } = readJekyllConfig(rootDir, shown(CONFIG_FILE));
+  // Before anything else reads the guide: no file Eleventy would run as code (src/security/codeInContent.ts).
+  problems.push(...codeFileProblems(rootDir, options.skipDirs, shownRoot));
   const renderedBaseurl = options.pathPrefix.replace(/\/$/, '');
 
   const unused = unusedConfigKeys(config);
@@ -109,6 +112,13 @@ export function loadJekyllSite(options: LoadJekyllOptions): JekyllSite {
   if (config.raw.theme || config.raw.remote_theme) report.siteNote(`${CONFIG_FILE}: the theme ${String(config.raw.theme ?? config.raw.remote_theme)} is replaced by the generator's layout.`);
 
   const files = scanSiteFiles(rootDir, config, options.skipDirs);
+  // Jekyll reads `---js` as no front matter and would publish the file as it is; an editor who
+  // wrote it meant front matter in a language that runs code: say so instead.
+  for (const file of files.staticFiles) {
+    if (!MARKDOWN_EXTENSIONS.includes(path.posix.extname(file.path).toLowerCase())) continue;
+    const problem = frontMatterLanguageProblem(readFileSync(path.join(rootDir, file.path), 'utf8').replace(/^\uFEFF/, ''), shown(file.path));
+    if (problem) problems.push(problem);
+  }
   const { data, problems: dataProblems } = readDataFolder(path.join(rootDir, '_data'), shown('_data'));
   problems.push(...dataProblems);
   for (const template of files.templates) {

@@ -1,6 +1,7 @@
 import { escapeHtml } from '../markdown/escapeHtml.ts';
 import type { SiteRedirect } from '../site/loadSite.ts';
 import type { ContentProblem } from '../content/errors.ts';
+import { decodeURIComponentSafe, permalinkFault } from '../content/pageUrl.ts';
 import { normalizePageUrl } from './jekyllUrls.ts';
 
 /** A stub written for jekyll-redirect-from's front matter. */
@@ -10,6 +11,18 @@ export interface Redirect extends SiteRedirect {
 }
 
 const isExternal = (url: string) => /^[a-z][a-z0-9+.-]*:|^\/\//i.test(url);
+
+/**
+ * Why a `redirect_to` target cannot be followed safely: another site is fine (that is what
+ * the key is for), but only over `http:`/`https:` (a `javascript:` refresh would run code),
+ * and a back slash or control character would make a site path another site's (`/\\host`).
+ */
+function redirectTargetFault(target: string): string | undefined {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(target)?.[1]?.toLowerCase();
+  if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') return `\`redirect_to\` ${JSON.stringify(target)} has the scheme \`${scheme}:\`; a redirect leads to a page, over \`https:\` or \`http:\`.`;
+  if (scheme === undefined && permalinkFault(target)?.kind === 'unsafe') return `\`redirect_to\` ${JSON.stringify(target)} has a back slash or control character, which browsers read as another site's address.`;
+  return undefined;
+}
 
 /** An old path as a stub URL: `/old` -> `/old/`, `/old.html` stays; relative paths are from the root. */
 export function redirectUrlOf(from: string, baseurl: string): string {
@@ -31,7 +44,10 @@ export function redirectsOf(
   const to = page.data.redirect_to;
   if (to !== undefined && to !== null) {
     const target = (Array.isArray(to) ? to[0] : to) as unknown;
-    if (typeof target === 'string' && target.trim() !== '') {
+    const fault = typeof target === 'string' ? redirectTargetFault(target.trim()) : undefined;
+    if (fault) {
+      problems.push({ severity: 'error', file: page.file, line: page.keyLines.get('redirect_to'), message: fault, hint: 'Write a path of this site, such as `/new-place/`, or an `https:` URL of another site.' });
+    } else if (typeof target === 'string' && target.trim() !== '') {
       const clean = target.trim();
       redirects.push({
         url: page.url,
@@ -51,7 +67,14 @@ export function redirectsOf(
         problems.push({ severity: 'error', file: page.file, line: page.keyLines.get('redirect_from'), message: '`redirect_from` must be a path or a list of paths.' });
         continue;
       }
-      redirects.push({ url: redirectUrlOf(old, baseurl), target: page.url, file: page.file, line: page.keyLines.get('redirect_from'), kind: 'redirect_from' });
+      const line = page.keyLines.get('redirect_from');
+      const fault = permalinkFault(old) ?? permalinkFault(decodeURIComponentSafe(old));
+      if (fault && fault.kind !== 'ambiguous') {
+        // An old address is a path of this site; the stub must not be written anywhere else.
+        problems.push({ severity: 'error', file: page.file, line, message: `\`redirect_from\`: ${fault.message.replace(/^the `permalink` /, '')}`, hint: 'Write the old path of this site, such as `/old-place/`.' });
+        continue;
+      }
+      redirects.push({ url: redirectUrlOf(old, baseurl), target: page.url, file: page.file, line, kind: 'redirect_from' });
     }
   }
   return { redirects, problems };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseFrontMatter } from '../../src/content/frontMatter.ts';
+import { eleventyFrontMatter, parseFrontMatter } from '../../src/content/frontMatter.ts';
 
 const FILE = 'content/page.md';
 
@@ -66,5 +66,56 @@ describe('parseFrontMatter', () => {
     assert.deepEqual(parsed!.data, {});
     assert.equal(parsed!.bodyLine, 1);
     assert.equal(parsed!.body, '# Heading\n\nText\n');
+  });
+});
+
+describe('front matter never runs code', () => {
+  // Evaluating this would set a global: it must stay unset whatever the parser is asked.
+  const payload = (language: string) => `---${language}\n{ title: (globalThis.frontMatterRan = true, 'Evil') }\n---\nBody\n`;
+
+  it('refuses every front matter language but YAML on line 1, without evaluating it', () => {
+    for (const language of ['js', 'javascript', 'JS', 'Javascript', 'coffee', 'coffeescript', 'cson', 'jsLegacy', 'node', 'json', 'toml', 'constructor', '__proto__']) {
+      const { parsed, problem } = parseFrontMatter(payload(language), FILE);
+      assert.equal(parsed, undefined, language);
+      assert.equal(problem?.severity, 'error', language);
+      assert.equal(problem?.file, FILE);
+      assert.equal(problem?.line, 1);
+      assert.match(problem!.message, new RegExp(`^front matter must be YAML; \`---${language}\``), language);
+      assert.match(problem!.hint!, /plain `---` line/);
+    }
+    assert.equal((globalThis as { frontMatterRan?: boolean }).frontMatterRan, undefined);
+    assert.match(parseFrontMatter(payload('js'), FILE).problem!.message, /runs code and is refused/);
+  });
+
+  it('reads `---yaml` and `---yml` as YAML, and JSON written after a plain `---`', () => {
+    for (const language of ['', 'yaml', 'YML', ' yaml ']) {
+      assert.deepEqual(parseFrontMatter(`---${language}\ntitle: T\n---\n`, FILE).parsed?.data, { title: 'T' }, language);
+    }
+    assert.deepEqual(parseFrontMatter('---\n{ "title": "T" }\n---\n', FILE).parsed?.data, { title: 'T' });
+  });
+
+  it('refuses `__proto__`, `constructor` and `prototype` keys at any depth, with the line that writes them', () => {
+    const cases: [string, string, number][] = [
+      ['---\ntitle: T\n__proto__:\n  polluted: true\n---\n', '__proto__', 3],
+      ['---\ntitle: T\n"__proto__": { polluted: true }\n---\n', '__proto__', 3],
+      ['---\ntitle: T\neleventyNavigation:\n  key: x\n  constructor: y\n---\n', 'eleventyNavigation.constructor', 5],
+      ['---\ntitle: T\nprototype: 1\n---\n', 'prototype', 3],
+    ];
+    for (const [text, keyPath, line] of cases) {
+      const { parsed, problem } = parseFrontMatter(text, FILE);
+      assert.equal(parsed, undefined, text);
+      assert.equal(problem?.line, line, text);
+      assert.match(problem!.message, new RegExp(`key \`${keyPath.replace(/\./g, '\\.')}\` is not allowed`));
+    }
+    assert.equal(({} as { polluted?: boolean }).polluted, undefined);
+  });
+});
+
+describe('eleventyFrontMatter (what Eleventy reads)', () => {
+  it('leaves out permalink and layout, and refuses what validation refuses', () => {
+    assert.deepEqual(eleventyFrontMatter('title: T\npermalink: /x/\nlayout: evil.njk\ntags: [a]'), { title: 'T', tags: ['a'] });
+    assert.throws(() => eleventyFrontMatter('title: T\ntemplateEngineOverride: njk,md'), /templateEngineOverride/);
+    assert.throws(() => eleventyFrontMatter('title: T\n__proto__: { polluted: true }'), /__proto__/);
+    assert.deepEqual(eleventyFrontMatter('title: T\ntemplateEngineOverride: liquid,md'), { title: 'T', templateEngineOverride: 'liquid,md' });
   });
 });

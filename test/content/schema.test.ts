@@ -146,4 +146,20 @@ describe('readPage', () => {
     assert.equal(errors(result).length, 3, JSON.stringify(result.problems));
     assert.equal(warnings(result).length, 1);
   });
+
+  it('allows templateEngineOverride with Liquid, Markdown and HTML only, naming the key\'s line', () => {
+    for (const value of ['liquid,md', 'md', 'Liquid, MD', 'html', 'false', '""']) {
+      assert.deepEqual(errors(read(`title: T\ntemplateEngineOverride: ${value}`)), [], value);
+    }
+    for (const value of ['njk,md', 'njk', '11ty.js', 'hbs,md', 'ejs', 'pug', 'mustache', 'haml', 'webc', 'unknown', 'md, NJK']) {
+      const [error, ...more] = errors(read(`title: T\nnavtitle: x\ntemplateEngineOverride: ${value}`));
+      assert.equal(more.length, 0, value);
+      assert.equal(error?.line, 4, value);
+      assert.match(error!.message, /^`templateEngineOverride` names `[^`]+`: only Liquid and Markdown may render content/, value);
+      assert.match(error!.hint!, /liquid,md/);
+    }
+    const [notText] = errors(read('title: T\ntemplateEngineOverride: [njk]'));
+    assert.match(notText!.message, /must be text/);
+  });
 });
+
