@@ -12,6 +12,7 @@ import { passthroughGlobs } from './src/site/passthroughGlobs.ts';
 import { outputFolders } from './src/site/outputFolder.ts';
 import { SETTINGS_FILE } from './src/site/settings.ts';
 import { prepareRebuild, reloadSiteModel } from './src/site/reloadSiteModel.ts';
+import { devServerOptions } from './src/site/devServerOptions.ts';
 import { formatProblems } from './src/content/errors.ts';
 import { eleventyFrontMatter } from './src/content/frontMatter.ts';
 import { NO_DATA_DIR, yamlOnlyFrontMatterEngines } from './src/security/codeInContent.ts';
@@ -124,6 +125,8 @@ export default function configure(eleventyConfig: EleventyConfig) {
 
   // A saved file is read once it has been still for 50 ms (Eleventy waits 150 ms): editors' saves are small.
   eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
+  // `npm start`: hostile request URLs get a 400, the start-up line names the real address.
+  eleventyConfig.setServerOptions(devServerOptions());
   eleventyConfig.on('eleventy.beforeWatch', (changedFiles: string[]) => prepareRebuild(context, changedFiles));
   eleventyConfig.on('eleventy.before', () => reloadSiteModel(context));
   // After the pages: the search index, what another input format writes itself (redirect stubs),

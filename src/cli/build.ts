@@ -7,6 +7,7 @@ import { linkWarnings } from '../links/reportAfterBuild.ts';
 import { normalizePrefix } from '../markdown/createMarkdown.ts';
 import { setBuildContext, type BuildContext } from '../site/buildContext.ts';
 import { describeBuildError } from '../site/buildError.ts';
+import { listenOnlyOn } from '../site/devServerOptions.ts';
 import { loadSite } from '../site/loadSite.ts';
 import {
   discardBuild,
@@ -53,7 +54,7 @@ async function main(): Promise<number> {
   try {
     args = parseBuildArgs(process.argv.slice(2));
   } catch (error) {
-    console.error(`${(error as Error).message}\nUsage: npm run build -- [--input=DIR] [--output=DIR] [--pathprefix=/path/] [--serve] [--port=N] [--report]`);
+    console.error(`${(error as Error).message}\nUsage: npm run build -- [--input=DIR] [--output=DIR] [--pathprefix=/path/] [--serve [--port=N] [--host=ADDRESS]] [--report]`);
     return 2;
   }
   // Exit 1, as the output folder refusals below: nothing was read or written.
@@ -117,6 +118,8 @@ async function main(): Promise<number> {
     await eleventy.init();
     await eleventy.watch();
     publishDevServerBuild(siteDir, devFolder);
+    // This machine only, unless --host says otherwise: the preview may be a stranger's pull request.
+    listenOnlyOn(args.host);
     await eleventy.serve(args.port);
     return -1;
   }

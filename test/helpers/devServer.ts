@@ -20,20 +20,23 @@ export interface DevServer {
   port: number;
   /** Everything the server has printed to stderr so far. */
   stderr(): string;
+  /** Everything the server has printed to stdout so far. */
+  stdout(): string;
 }
 
-/** Starts `npm start` (the CLI with `--serve`, through tsx as the launcher does) on a free port. */
-export async function startDevServer(input: string, output: string): Promise<DevServer> {
+/** Starts `npm start` (`node src/cli/launch.mjs build --serve`, as package.json does) on a free port. */
+export async function startDevServer(input: string, output: string, extraArgs: string[] = []): Promise<DevServer> {
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(projectRoot, 'src', 'cli', 'build.ts'), '--serve', `--port=${port}`, `--input=${input}`, `--output=${output}`],
+    [path.join(projectRoot, 'src', 'cli', 'launch.mjs'), 'build', '--serve', `--port=${port}`, `--input=${input}`, `--output=${output}`, ...extraArgs],
     { cwd: projectRoot, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stderr = '';
+  let stdout = '';
   child.stderr!.on('data', (d) => (stderr += d));
-  child.stdout!.resume();
-  return { child, port, stderr: () => stderr };
+  child.stdout!.on('data', (d) => (stdout += d));
+  return { child, port, stderr: () => stderr, stdout: () => stdout };
 }
 
 /**
