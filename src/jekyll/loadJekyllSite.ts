@@ -13,7 +13,7 @@ import { DEFAULT_SETTINGS, type SiteSettings } from '../site/settings.ts';
 import { readDataFolder } from './dataFolder.ts';
 import { withDefaults } from './frontMatterDefaults.ts';
 import { CONFIG_FILE, readJekyllConfig, repositoryUrl, unusedConfigKeys, type JekyllCollection, type JekyllConfig } from './jekyllConfig.ts';
-import { documentUrlOf, frontMatterUrl, pageUrlOf, staticFileUrlOf, UrlIndex } from './jekyllUrls.ts';
+import { documentUrlOf, frontMatterUrl, jekyllPermalinkProblems, pageUrlOf, staticFileUrlOf, UrlIndex } from './jekyllUrls.ts';
 import { JekyllLiquid } from './liquid/jekyllLiquid.ts';
 import type { MigrationReport } from './migrationReport.ts';
 import { planNavigation } from './navSources.ts';
@@ -201,6 +201,7 @@ export function loadJekyllSite(options: LoadJekyllOptions): JekyllSite {
     bodyOf.set(page.inputPath, { body: parsed.body, bodyLine: parsed.bodyLine });
   }
 
+  problems.push(...jekyllPermalinkProblems(pages));
   const staticFiles: JekyllSite['staticFiles'] = [];
   const urlOfFile = new Map<string, string>();
   for (const page of pages) urlOfFile.set(page.inputPath, page.url);
