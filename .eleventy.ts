@@ -8,7 +8,7 @@ import { searchScriptSources } from './src/search/bundleSearchScripts.ts';
 import { SiteSearch } from './src/search/writeSiteSearch.ts';
 import { contentPathOf, getBuildContext } from './src/site/buildContext.ts';
 import { createGuidebookData } from './src/site/siteData.ts';
-import { passthroughGlobs } from './src/site/passthroughGlobs.ts';
+import { passthroughCopyOptions, passthroughGlobs } from './src/site/passthroughGlobs.ts';
 import { outputFolders } from './src/site/outputFolder.ts';
 import { SETTINGS_FILE } from './src/site/settings.ts';
 import { prepareRebuild, reloadSiteModel } from './src/site/reloadSiteModel.ts';
@@ -107,7 +107,9 @@ export default function configure(eleventyConfig: EleventyConfig) {
   // Images and files beside the pages are published at the same relative URLs (another input
   // format copies its own files after the build).
   if (!format) {
-    for (const glob of passthroughGlobs(context.inputDir, process.cwd(), outputFolders(context.siteDir))) eleventyConfig.addPassthroughCopy(glob);
+    // Never a file from outside the content, and no link in the site: linked files are copied as files.
+    const copyOptions = passthroughCopyOptions(context.inputDir);
+    for (const glob of passthroughGlobs(context.inputDir, process.cwd(), outputFolders(context.siteDir))) eleventyConfig.addPassthroughCopy(glob, copyOptions);
   }
 
   const system = { layout: false, eleventyExcludeFromCollections: true };

@@ -1,5 +1,4 @@
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
+import { folderSet, walkInside } from '../security/symlinks.ts';
 
 /**
  * Folders never read as content: dot folders, `node_modules`, and `_`-folders (`_site`,
@@ -9,21 +8,20 @@ export function isIgnoredFolder(name: string): boolean {
   return name.startsWith('.') || name.startsWith('_') || name === 'node_modules';
 }
 
-/** Every Markdown file under `dir`, as paths relative to it with `/`, sorted. */
+/**
+ * Every Markdown file under `dir`, as paths relative to it with `/`, sorted. Symbolic links are
+ * followed only inside `dir` (src/security/symlinks.ts): nothing outside it is ever a page.
+ */
 export function findContentFiles(dir: string, skipDirs: readonly string[] = []): string[] {
   const found: string[] = [];
-  const skip = new Set(skipDirs.map((d) => path.resolve(d)));
-  const walk = (absolute: string, relative: string) => {
-    for (const entry of readdirSync(absolute, { withFileTypes: true })) {
-      const childAbsolute = path.join(absolute, entry.name);
-      const childRelative = relative ? `${relative}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) {
-        if (!isIgnoredFolder(entry.name) && !skip.has(childAbsolute)) walk(childAbsolute, childRelative);
-      } else if (entry.isFile() && entry.name.endsWith('.md')) {
-        found.push(childRelative);
-      }
-    }
-  };
-  walk(path.resolve(dir), '');
+  const skip = folderSet(skipDirs);
+  walkInside(dir, {
+    rootDir: dir,
+    state: true,
+    enter: (folder) => (isIgnoredFolder(folder.name) || skip.has(folder) ? undefined : true),
+    file: (file) => {
+      if (file.name.endsWith('.md')) found.push(file.relative);
+    },
+  });
   return found.sort();
 }

@@ -12,6 +12,7 @@ import { findCopiedFiles } from './copiedFiles.ts';
 import type { InputFormat } from './buildContext.ts';
 import { readLastUpdated } from './lastUpdated.ts';
 import { readSettings, type SiteSettings } from './settings.ts';
+import { refuseOutsideLinks } from '../security/symlinks.ts';
 import { codeFileProblems } from '../security/codeInContent.ts';
 
 /** The whole site as the build knows it before rendering: valid pages, tree and settings. */
@@ -62,6 +63,7 @@ export function loadSite(options: LoadSiteOptions): SiteModel {
   if (options.format) return options.format.loadSite(options);
   const inputDir = path.resolve(options.inputDir);
   const shownDir = displayPath(inputDir);
+  refuseOutsideLinks(inputDir, options.skipDirs, { shownDir });
   const { settings, problems } = readSettings(inputDir, shownDir);
   problems.push(...codeFileProblems(inputDir, options.skipDirs, shownDir));
   const pages: Page[] = [];
