@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { walkInside } from '../security/symlinks.ts';
 import type { ContentProblem } from '../content/errors.ts';
 import { loadTolerantYaml, yamlErrorInfo } from './tolerantYaml.ts';
 
@@ -40,23 +41,27 @@ export function parseDelimited(text: string, separator: string): Record<string, 
 
 /**
  * `site.data`: every YAML, JSON, CSV and TSV file under `_data/`, by name (folders nest), as
- * Jekyll reads them. A file that does not parse is an error naming it.
+ * Jekyll reads them. A file that does not parse is an error naming it. Symbolic links are
+ * followed only inside the site (`rootDir`, src/security/symlinks.ts): no data comes from outside it.
  */
-export function readDataFolder(dataDir: string, shownDir: string): { data: Record<string, unknown>; problems: ContentProblem[] } {
+export function readDataFolder(dataDir: string, shownDir: string, rootDir: string = path.dirname(dataDir)): { data: Record<string, unknown>; problems: ContentProblem[] } {
   const problems: ContentProblem[] = [];
-  const read = (absolute: string, shown: string): Record<string, unknown> => {
-    const result: Record<string, unknown> = {};
-    for (const entry of readdirSync(absolute, { withFileTypes: true })) {
-      if (entry.name.startsWith('.')) continue;
-      const childAbsolute = path.join(absolute, entry.name);
-      const childShown = `${shown}/${entry.name}`;
-      if (entry.isDirectory()) {
-        result[entry.name] = read(childAbsolute, childShown);
-        continue;
-      }
-      const ext = path.extname(entry.name).toLowerCase();
-      const name = entry.name.slice(0, entry.name.length - ext.length);
-      const text = () => readFileSync(childAbsolute, 'utf8');
+  const data: Record<string, unknown> = {};
+  if (!existsSync(dataDir)) return { data, problems };
+  walkInside<Record<string, unknown>>(dataDir, {
+    rootDir,
+    state: data,
+    enter: (folder, parent) => {
+      if (folder.name.startsWith('.')) return undefined;
+      const nested: Record<string, unknown> = {};
+      parent[folder.name] = nested;
+      return nested;
+    },
+    file: (file, result) => {
+      if (file.name.startsWith('.')) return;
+      const ext = path.extname(file.name).toLowerCase();
+      const name = file.name.slice(0, file.name.length - ext.length);
+      const text = () => readFileSync(file.absolute, 'utf8');
       try {
         if (ext === '.yml' || ext === '.yaml') result[name] = loadTolerantYaml(text());
         else if (ext === '.json') result[name] = JSON.parse(text());
@@ -64,10 +69,9 @@ export function readDataFolder(dataDir: string, shownDir: string): { data: Recor
         else if (ext === '.tsv') result[name] = parseDelimited(text(), '\t');
       } catch (error) {
         const info = yamlErrorInfo(error);
-        problems.push({ severity: 'error', file: childShown, line: info.line, message: `data file does not parse: ${info.reason}.` });
+        problems.push({ severity: 'error', file: `${shownDir}/${file.relative}`, line: info.line, message: `data file does not parse: ${info.reason}.` });
       }
-    }
-    return result;
-  };
-  return { data: existsSync(dataDir) ? read(dataDir, shownDir) : {}, problems };
+    },
+  });
+  return { data, problems };
 }

@@ -18,7 +18,8 @@ import { JekyllLiquid } from './liquid/jekyllLiquid.ts';
 import type { MigrationReport } from './migrationReport.ts';
 import { planNavigation } from './navSources.ts';
 import { redirectsOf, type Redirect } from './redirects.ts';
-import { MARKDOWN_EXTENSIONS, scanSiteFiles } from './siteFiles.ts';
+import { MARKDOWN_EXTENSIONS, readsJekyllFolder, scanSiteFiles } from './siteFiles.ts';
+import { refuseOutsideLinks } from '../security/symlinks.ts';
 import { codeFileProblems, frontMatterLanguageProblem } from '../security/codeInContent.ts';
 
 /** A page's Markdown after Liquid, and the file line each of its lines came from. */
@@ -100,6 +101,7 @@ export function loadJekyllSite(options: LoadJekyllOptions): JekyllSite {
   const shown = (relative: string) => (shownRoot ? `${shownRoot}/${relative}` : relative);
   const { report } = options;
   const { config, problems } = readJekyllConfig(rootDir, shown(CONFIG_FILE));
+  refuseOutsideLinks(rootDir, options.skipDirs, { shownDir: shownRoot, reads: readsJekyllFolder(config, options.skipDirs) });
   // Before anything else reads the guide: no file Eleventy would run as code (src/security/codeInContent.ts).
   problems.push(...codeFileProblems(rootDir, options.skipDirs, shownRoot));
   const renderedBaseurl = options.pathPrefix.replace(/\/$/, '');

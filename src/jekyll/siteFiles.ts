@@ -1,5 +1,6 @@
-import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
+import { folderSet, walkInside, type WalkEntry } from '../security/symlinks.ts';
 import type { JekyllCollection, JekyllConfig } from './jekyllConfig.ts';
 
 /** Jekyll's Markdown extensions (`markdown_ext`). */
@@ -68,60 +69,77 @@ export function hasFrontMatter(absolute: string): boolean {
   }
 }
 
-/**
- * Walks the site at `rootDir` once and sorts every file: pages, templates we do not process,
- * static files to copy. Honours `exclude:`, `include:` and `collections:`; never enters the
- * folders in `skipDirs` (the output folder).
- */
-export function scanSiteFiles(rootDir: string, config: JekyllConfig, skipDirs: readonly string[] = []): SiteFiles {
-  const found: SiteFiles = { pages: [], templates: [], staticFiles: [], unwritten: [], otherMarkdown: [], skippedFolders: [] };
-  const skip = new Set(skipDirs.map((d) => path.resolve(d)));
+/** How the scan treats a folder: walked (with the collection its files belong to), or left out. */
+type FolderChoice = { walk: true; collection: JekyllCollection | undefined } | { walk: false };
+
+function folderChooser(config: JekyllConfig, skip: ReturnType<typeof folderSet>) {
   const collectionByDir = new Map(config.collections.map((c) => [c.dir, c]));
   const postsDir = path.posix.join(config.collections.find((c) => c.label === 'posts')?.dir ?? '_posts');
   const excluded = (relative: string) => [...DEFAULT_EXCLUDES, ...config.exclude].some((entry) => matchesEntry(relative, entry));
   const included = (relative: string) => config.include.some((entry) => matchesEntry(relative, entry));
+  const folder = (entry: WalkEntry, collection: JekyllCollection | undefined): FolderChoice => {
+    const entered = collectionByDir.get(entry.relative);
+    if (skip.has(entry) || entry.name === '.git' || entry.name === 'node_modules') return { walk: false };
+    if (entered) return { walk: true, collection: entered };
+    if (entry.relative === postsDir) return { walk: true, collection: { label: 'posts', output: false, dir: postsDir } };
+    if ((isSpecialName(entry.name) && !included(entry.relative)) || excluded(entry.relative)) return { walk: false };
+    return { walk: true, collection };
+  };
+  const leftOut = (relative: string, name: string) => (isSpecialName(name) && !included(relative)) || excluded(relative);
+  return { folder, leftOut };
+}
 
-  const walk = (absolute: string, relative: string, collection: JekyllCollection | undefined) => {
-    for (const entry of readdirSync(absolute, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const childRelative = relative ? `${relative}/${entry.name}` : entry.name;
-      const childAbsolute = path.join(absolute, entry.name);
-      if (entry.isDirectory()) {
-        const entered = collectionByDir.get(childRelative);
-        if (skip.has(childAbsolute) || entry.name === '.git' || entry.name === 'node_modules') {
-          found.skippedFolders.push(childRelative);
-        } else if (entered) {
-          walk(childAbsolute, childRelative, entered);
-        } else if (childRelative === postsDir) {
-          walk(childAbsolute, childRelative, { label: 'posts', output: false, dir: postsDir });
-        } else if ((isSpecialName(entry.name) && !included(childRelative)) || excluded(childRelative)) {
-          found.skippedFolders.push(childRelative);
-        } else {
-          walk(childAbsolute, childRelative, collection);
-        }
-        continue;
+/**
+ * Whether the build reads a folder of a Jekyll guide (the folders the scan walks, and
+ * `_includes/` and `_data/`), for `outsideLinkProblems`: links in folders never read
+ * (`_site/`, `vendor/`, a dot folder `include:` does not name) are no one's concern.
+ */
+export function readsJekyllFolder(config: JekyllConfig, skipDirs: readonly string[] = []): (folder: WalkEntry) => boolean {
+  const { folder } = folderChooser(config, folderSet(skipDirs));
+  return (entry) => entry.relative === '_includes' || entry.relative === '_data' || folder(entry, undefined).walk;
+}
+
+/**
+ * Walks the site at `rootDir` once and sorts every file: pages, templates we do not process,
+ * static files to copy. Honours `exclude:`, `include:` and `collections:`; never enters the
+ * folders in `skipDirs` (the output folder). Symbolic links are followed only inside the site
+ * (src/security/symlinks.ts): no file outside it is a page or copied.
+ */
+export function scanSiteFiles(rootDir: string, config: JekyllConfig, skipDirs: readonly string[] = []): SiteFiles {
+  const found: SiteFiles = { pages: [], templates: [], staticFiles: [], unwritten: [], otherMarkdown: [], skippedFolders: [] };
+  const { folder, leftOut } = folderChooser(config, folderSet(skipDirs));
+
+  walkInside<{ collection: JekyllCollection | undefined }>(rootDir, {
+    rootDir,
+    state: { collection: undefined },
+    enter: (entry, { collection }) => {
+      const choice = folder(entry, collection);
+      if (!choice.walk) {
+        found.skippedFolders.push(entry.relative);
+        return undefined;
       }
-      if (!entry.isFile()) continue;
+      return { collection: choice.collection };
+    },
+    file: (entry, { collection }) => {
       const isMarkdown = MARKDOWN_EXTENSIONS.includes(path.posix.extname(entry.name).toLowerCase());
-      const file: SiteFile = { path: childRelative, collection };
-      const left = (isSpecialName(entry.name) && !included(childRelative)) || excluded(childRelative);
-      if (left) {
-        if (isMarkdown) found.otherMarkdown.push(childRelative);
-        continue;
+      const file: SiteFile = { path: entry.relative, collection };
+      if (leftOut(entry.relative, entry.name)) {
+        if (isMarkdown) found.otherMarkdown.push(entry.relative);
+        return;
       }
-      const processed = hasFrontMatter(childAbsolute);
+      const processed = hasFrontMatter(entry.absolute);
       if (collection && !collection.output) {
         if (processed) found.unwritten.push(file);
-        if (isMarkdown) found.otherMarkdown.push(childRelative);
+        if (isMarkdown) found.otherMarkdown.push(entry.relative);
       } else if (processed && isMarkdown) {
         found.pages.push(file);
       } else if (processed) {
         found.templates.push(file);
       } else {
         found.staticFiles.push(file);
-        if (isMarkdown) found.otherMarkdown.push(childRelative);
+        if (isMarkdown) found.otherMarkdown.push(entry.relative);
       }
-    }
-  };
-  walk(rootDir, '', undefined);
+    },
+  });
   return found;
 }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import {
   Context,
@@ -14,6 +14,7 @@ import {
 } from 'liquidjs';
 import type { ContentProblem } from '../../content/errors.ts';
 import { closestMatch } from '../../content/closestMatch.ts';
+import { isInsideFolder, realPathInside, walkInside } from '../../security/symlinks.ts';
 import { joinWithLineMap, lineAt, lineStarts, type MappedText, type RenderedPart } from './lineMap.ts';
 
 /** Something about a page's Liquid the editor should check by eye (it goes in the report). */
@@ -66,30 +67,41 @@ const TAG_NAME = /\{%-?\s*([A-Za-z_][\w-]*)/g;
 /** Quotes around an include's file name (`{% include "x.html" %}`) are not part of the name. */
 const unquote = (file: string) => file.trim().replace(/^(['"])(.*)\1$/, '$2');
 
-function nodeFs(): FS {
+/**
+ * Files as Liquid reads them. `contains` (Liquid asks only when an fs has it) keeps includes
+ * in `_includes`: `{% include ../../etc/passwd %}` is not found, nor a link in `_includes` to a
+ * file outside the site (a link to another file of the site is followed).
+ */
+function nodeFs(rootDir: string): FS {
+  const contains = (includesDir: string, file: string) =>
+    isInsideFolder(path.resolve(includesDir), path.resolve(file)) && path.resolve(includesDir) !== path.resolve(file) && realPathInside(rootDir, file) !== undefined;
   return {
     exists: async (file) => existsSync(file),
     existsSync: (file) => existsSync(file) && statSync(file).isFile(),
     readFile: async (file) => readFileSync(file, 'utf8'),
     readFileSync: (file) => readFileSync(file, 'utf8'),
     resolve: (dir, file, ext) => path.resolve(dir, unquote(file) + (path.extname(unquote(file)) ? '' : ext)),
+    contains: async (root, file) => contains(root, file),
+    containsSync: contains,
     sep: path.sep,
     dirname: path.dirname,
   };
 }
 
-/** Every file under a folder, relative to it with `/`. */
-function filesUnder(dir: string): string[] {
+/** An include that would read a file outside the site (or outside `_includes`): never read. */
+class OutsideIncludeError extends Error {
+  readonly hint: string;
+  constructor(message: string, hint: string) {
+    super(message);
+    this.hint = hint;
+  }
+}
+
+/** Every file under a folder, relative to it with `/` (links followed only inside `rootDir`). */
+function filesUnder(dir: string, rootDir: string): string[] {
   if (!existsSync(dir)) return [];
   const found: string[] = [];
-  const walk = (absolute: string, relative: string) => {
-    for (const entry of readdirSync(absolute, { withFileTypes: true })) {
-      const childRelative = relative ? `${relative}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(path.join(absolute, entry.name), childRelative);
-      else if (entry.isFile()) found.push(childRelative);
-    }
-  };
-  walk(dir, '');
+  walkInside(dir, { rootDir, state: true, file: (file) => found.push(file.relative) });
   return found;
 }
 
@@ -108,7 +120,7 @@ export class JekyllLiquid {
 
   constructor(options: JekyllLiquidOptions) {
     this.options = options;
-    this.includeFiles = filesUnder(options.includesDir);
+    this.includeFiles = filesUnder(options.includesDir, options.rootDir);
     this.liquid = new Liquid({
       root: [options.includesDir],
       partials: [options.includesDir],
@@ -117,7 +129,7 @@ export class JekyllLiquid {
       dynamicPartials: false,
       relativeReference: false,
       extname: '',
-      fs: nodeFs(),
+      fs: nodeFs(options.rootDir),
       strictFilters: false,
       strictVariables: false,
       cache: true,
@@ -202,6 +214,12 @@ export class JekyllLiquid {
           const name = unquote(this.token.args.trim().split(/\s+/)[0] ?? '');
           const file = page ? path.resolve(path.dirname(page.absolutePath), name) : name;
           if (!existsSync(file)) throw new Error(`{% include_relative ${name} %}: there is no file ${name} beside the page`);
+          if (realPathInside(engine.options.rootDir, file) === undefined) {
+            throw new OutsideIncludeError(
+              `${name} is outside the site folder; the build never reads files outside it`,
+              'Copy the file into the site, beside the page, and include it from there.',
+            );
+          }
           const templates = engine.liquid.parse(readFileSync(file, 'utf8'), file);
           yield engine.liquid.renderer.renderTemplates(templates, ctx, emitter);
         }
@@ -311,9 +329,22 @@ export class JekyllLiquid {
     const fileLine = line === undefined ? undefined : inPage ? bodyLine + line - 1 : line;
     const reason = (liquidError.originalError?.message ?? liquidError.message ?? String(error)).replace(/, line:\d+, col:\d+$/, '');
 
+    const outside = liquidError.originalError instanceof OutsideIncludeError ? liquidError.originalError : error instanceof OutsideIncludeError ? error : undefined;
+    if (outside) return { severity: 'error', file: shownFile, line: fileLine, message: `\`${tagText}\`: ${outside.message}.`, hint: outside.hint };
     const missing = /Failed to lookup "([^"]+)"/.exec(reason);
     if (missing) {
       const name = unquote(missing[1]!);
+      const { includesDir } = this.options;
+      const resolved = path.resolve(includesDir, name);
+      if (!isInsideFolder(path.resolve(includesDir), resolved) || (existsSync(resolved) && realPathInside(this.options.rootDir, resolved) === undefined)) {
+        return {
+          severity: 'error',
+          file: shownFile,
+          line: fileLine,
+          message: `\`${tagText}\`: ${name} is outside _includes/; includes are read from _includes/ only, never from outside the site.`,
+          hint: 'Move the file into _includes/ (as a file, not a link) and include it by its name there.',
+        };
+      }
       const suggestion = closestMatch(name, this.includeFiles);
       const themeHint = this.options.theme ? ` If it comes from the theme ${this.options.theme}, copy it into _includes/.` : '';
       return {
