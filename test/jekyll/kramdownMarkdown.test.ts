@@ -4,11 +4,17 @@ import { createMarkdown } from '../../src/markdown/createMarkdown.ts';
 import type { PageFacts } from '../../src/markdown/pageFacts.ts';
 import { jekyllMarkdownPlugins, stripKramdownExtensions } from '../../src/jekyll/markdown/jekyllMarkdown.ts';
 
-function render(markdown: string, pathPrefix = '/guide/'): { html: string; facts: PageFacts } {
+function render(markdown: string, pathPrefix = '/guide/'): { html: string; facts: PageFacts; warnings: { line?: number; message: string }[] } {
   let facts: PageFacts | undefined;
-  const md = createMarkdown({ pathPrefix, plugins: jekyllMarkdownPlugins({ baseurls: ['/guide', '/old-base'] }), onPageFacts: (_env, f) => (facts = f) });
+  const warnings: { line?: number; message: string }[] = [];
+  const md = createMarkdown({
+    pathPrefix,
+    plugins: jekyllMarkdownPlugins({ baseurls: ['/guide', '/old-base'] }),
+    onPageFacts: (_env, f) => (facts = f),
+    onWarning: (_env, w) => warnings.push(w),
+  });
   const html = md.render(markdown, {});
-  return { html, facts: facts! };
+  return { html, facts: facts!, warnings };
 }
 
 describe('Markdown as kramdown rendered it (Jekyll mode)', () => {
@@ -27,6 +33,43 @@ describe('Markdown as kramdown rendered it (Jekyll mode)', () => {
     assert.match(html, /<code class="language-yaml">[\s\S]*hljs-attr/, 'the fence gets its language and is highlighted');
     assert.match(html, /<a href="https:\/\/x\.example\/" target="_blank" rel="noopener">Open<\/a>/);
     assert.doesNotMatch(html, /\{:/);
+  });
+
+  describe('attribute lists go through the raw HTML guard, reported on their line', () => {
+    // [Markdown, what must not be in the HTML, what must be, the warning] with the list on line 3.
+    const cases: [string, RegExp, RegExp, RegExp][] = [
+      ['Intro.\n\n[x](https://example.org/){: href="javascript:alert(1)"}', /javascript/, /<a>x<\/a>/, /`javascript:` URL in `<a href>`/],
+      ['Intro.\n\n[x](https://example.org/){: href=" JaVa&#x09;ScRiPt:alert(1)"}', /script/i, /<a>x<\/a>/, /`javascript:` URL in `<a href>`/],
+      ['Intro.\n\n![x](a.png){: src="data:text/html;base64,PHNjcmlwdD4="}', /data:/, /<img alt="x">/, /`data:` URL in `<img src>`/],
+      ['Intro.\n\n![x](a.png){: src="data:image/png;base64,iVBORw0KGgo="}', /^$/, /<img src="data:image\/png;base64,iVBORw0KGgo=" alt="x">/, /^$/],
+      ['Intro.\n\nA paragraph.\n{: style="color:red"}', /style/, /<p>A paragraph\.<\/p>/, /a `style` attribute was left out/],
+      ['Intro.\n\n## Heading {: onclick="alert(1)"}', /onclick/, /<h2 id="heading">/, /the `onclick` attribute was left out/],
+      ['Intro.\n\n## Heading {: ONMOUSEOVER="alert(1)"}', /onmouseover/i, /<h2 id="heading">/, /the `onmouseover` attribute was left out/],
+      ['Intro.\n\n- a\n- b\n\n{: srcdoc="x"}', /srcdoc/, /<ul>/, /a `srcdoc` attribute was left out/],
+      ['Intro.\n\n[x](/a/){: formaction="javascript:alert(1)" target="_blank"}', /formaction/, /<a href="\/guide\/a\/" target="_blank" rel="noopener">x<\/a>/, /`<a formaction>`/],
+      ['Intro.\n\n![x](a.png){: name="getElementById"}', /getElementById/, /<img src="a.png" alt="x">/, /`name="getElementById"` on `<img>`/],
+      ['Intro.\n\n## Search {#siteSearchInput}', /id="siteSearchInput"/, /<h2>Search/, /`id="siteSearchInput"` on `<h2>`/],
+    ];
+    for (const [markdown, absent, present, warning] of cases) {
+      it(JSON.stringify(markdown.slice('Intro.\n\n'.length)), () => {
+        const { html, warnings } = render(markdown);
+        if (absent.source !== '^$') assert.doesNotMatch(html, absent);
+        assert.match(html, present);
+        assert.doesNotMatch(html, /\{:/);
+        if (warning.source === '^$') assert.deepEqual(warnings, []);
+        else {
+          const listLine = markdown.split('\n').findIndex((l) => /\{[:#]/.test(l)) + 1;
+          assert.ok(warnings.some((w) => w.line === listLine && warning.test(w.message)), `${warning} on line ${listLine}: ${JSON.stringify(warnings)}`);
+        }
+      });
+    }
+
+    it('lists of classes and safe attributes leave the page unparsed and unreported', () => {
+      const { html, warnings } = render('A paragraph.\n{: .lead title="Lead"}\n\n[Open](https://x.example/){:target="_blank"}\n\n## Options {#options}\n');
+      assert.match(html, /<p class="lead" title="Lead">A paragraph\.<\/p>/);
+      assert.match(html, /<h2 id="options">/);
+      assert.deepEqual(warnings, []);
+    });
   });
 
   it("replaces kramdown's {:toc} list with nothing (the layout has a table of contents)", () => {

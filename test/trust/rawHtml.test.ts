@@ -124,6 +124,63 @@ describe('what the Content-Security-Policy would block is left out, and reported
   });
 });
 
+describe('SVG animations, off-site <use>, script URLs however written', () => {
+  const cases: [string, string, RegExp][] = [
+    ['<svg><a><animate attributeName="href" values="javascript:alert(1)"/><text>t</text></a></svg>', '<svg><a><text>t</text></a></svg>', /`<animate>` that changes `href`/],
+    ['<svg><a><animate attributeName="href" values="https://example.org/;javascript:alert(1)"/></a></svg>', '<svg><a></a></svg>', /`<animate>` that changes `href`/],
+    ['<svg><a><set attributeName="href" to="javascript:alert(1)"/></a></svg>', '<svg><a></a></svg>', /`<set>` that changes `href`/],
+    ['<svg><a><set attributeName="xlink:href" to="javascript:alert(1)"/></a></svg>', '<svg><a></a></svg>', /`<set>` that changes `xlink:href`/],
+    ['<svg><a><animate attributeName=" HREF " from="#a" to="javascript:alert(1)"/></a></svg>', '<svg><a></a></svg>', /changes `href`/],
+    ['<svg><a><animate attributeName="href" by="javascript:alert(1)"/></a></svg>', '<svg><a></a></svg>', /changes `href`/],
+    ['<svg><rect><set attributeName="onclick" to="alert(1)"/></rect></svg>', '<svg><rect></rect></svg>', /changes `onclick`/],
+    ['<svg><rect><set attributeName="style" to="display:none"/></rect></svg>', '<svg><rect></rect></svg>', /changes `style`/],
+    ['<svg><a><animateTransform attributeName="href" values="javascript:alert(1)"/><animateMotion attributeName="xlink:href" values="javascript:alert(1)"/></a></svg>', '<svg><a></a></svg>', /`<animateTransform>` that changes `href`/],
+    ['<svg><use href="https://evil.example/sprite.svg#x"/><use xlink:href="//evil.example/s.svg#y"/></svg>', '<svg><use></use><use></use></svg>', /`<use>` of another site/],
+    ['<svg><use href="data:image/svg+xml,&lt;svg onload=alert(1)&gt;"/></svg>', '<svg><use></use></svg>', /`data:` URL in `<use href>`/],
+    ['<a href="&#x01;&#x20;jav&#x09;as&#10;cript&colon;alert(1)">a</a>', '<a>a</a>', /`javascript:` URL/],
+    ['<a href="JAVASCRIPT:alert(1)">a</a><a href="&#106;avascript:alert(1)">b</a>', '<a>a</a><a>b</a>', /`javascript:` URL/],
+    ['<input type="image" formaction="javascript:alert(1)" alt="go">', '<input type="image" alt="go">', /`<input formaction>`/],
+    ['<svg xml:base="javascript:alert(1)//"><a href="x"><text>t</text></a></svg>', '<svg><a href="x"><text>t</text></a></svg>', /`javascript:` URL/],
+    ['<math href="javascript:alert(1)"><mi>x</mi></math>', '<math><mi>x</mi></math>', /`<math href>`/],
+  ];
+  for (const [input, output, message] of cases) {
+    test(JSON.stringify(input), () => {
+      const result = sanitizeContentHtml(input);
+      assert.equal(result.html, output);
+      assert.match(result.changes.map((c) => c.message).join('\n'), message);
+    });
+  }
+
+  test('animations of other attributes, and <use> of this site, stay', () => {
+    const html = '<svg><rect width="1" height="1"><animate attributeName="width" values="1;2" dur="1s"></animate><animateTransform attributeName="transform" type="rotate" from="0" to="90" dur="1s"></animateTransform></rect><use href="#icon"></use><use href="/assets/icons.svg#x"></use></svg>';
+    assert.deepEqual(sanitizeContentHtml(html), { html, changes: [] });
+  });
+});
+
+describe('names and ids that would clobber document, or take the layout\'s ids, are left out', () => {
+  const cases: [string, string, RegExp][] = [
+    ['<form name="getElementById"></form>', '<form></form>', /`name="getElementById"` on `<form>` was left out: it would take the place of `document\.getElementById`/],
+    ['<img name="cookie" src="a.png" alt="">', '<img src="a.png" alt="">', /`name="cookie"` on `<img>`/],
+    ['<img name="icon" id="currentScript" src="a.png" alt="">', '<img name="icon" src="a.png" alt="">', /`id="currentScript"` on `<img>`/],
+    ['<form name="onclick"></form>', '<form></form>', /`name="onclick"`/],
+    ['<form name="__proto__"></form><form name="toString"></form>', '<form></form><form></form>', /`name="__proto__"`/],
+    ['<p id="siteNavFold">x</p>', '<p>x</p>', /`id="siteNavFold"` on `<p>` was left out: the layout already has an element with this id/],
+    ['<h2 id="mainContent">x</h2><p id="siteSearchInputResults-2">y</p>', '<h2>x</h2><p>y</p>', /`id="mainContent"`/],
+  ];
+  for (const [input, output, message] of cases) {
+    test(JSON.stringify(input), () => {
+      const result = sanitizeContentHtml(input);
+      assert.equal(result.html, output);
+      assert.match(result.changes.map((c) => c.message).join('\n'), message);
+    });
+  }
+
+  test('names and ids that reach no document property stay: other elements, other names, other case', () => {
+    const html = '<a name="getElementById">a</a><input name="querySelector"><h2 id="cookie">h</h2><a id="defaultView">d</a><form name="contact"></form><img name="getelementbyid" src="a.png" alt=""><p id="sitenavfold">p</p>';
+    assert.deepEqual(sanitizeContentHtml(html), { html, changes: [] });
+  });
+});
+
 describe('links that open a new window get rel="noopener"', () => {
   test('withNoopener', () => {
     assert.equal(withNoopener('_blank', undefined), 'noopener');
@@ -197,6 +254,13 @@ describe('warnings name the line of the raw HTML', () => {
         [11, '`<script>`'],
       ],
     );
+  });
+
+  test('a URL written with character references is found on its own line', () => {
+    const warnings: { line?: number; message: string }[] = [];
+    const md = createMarkdown({ onWarning: (_env, w) => warnings.push(w) });
+    md.render('<a href="https://example.org/">fine</a>\n\n<a href="jav&#x09;ascript:alert(1)">x</a>\n');
+    assert.deepEqual(warnings.map((w) => w.line), [3]);
   });
 
   test('pages without raw HTML are not parsed again, and the heading anchors are not raw HTML', () => {
