@@ -111,6 +111,7 @@ export function scanSiteFiles(rootDir: string, config: JekyllConfig, skipDirs: r
 
   walkInside<{ collection: JekyllCollection | undefined }>(rootDir, {
     rootDir,
+    sorted: true,
     state: { collection: undefined },
     enter: (entry, { collection }) => {
       const choice = folder(entry, collection);

@@ -48,6 +48,8 @@ export interface WalkOptions<S> {
   file?: (file: WalkEntry, state: S) => void;
   /** A link that leads outside the root, dangles or loops: never followed. */
   refused?: (link: RefusedLink, state: S) => void;
+  /** Entries of each folder in name order (`localeCompare`), rather than as the file system lists them. */
+  sorted?: boolean;
 }
 
 /** Whether `candidate` is `folder` or below it (both real, absolute paths). */
@@ -75,7 +77,7 @@ function linkTarget(absolute: string): string {
 }
 
 /**
- * Walks `dir` (the root or a folder inside it), entries in name order, following links whose
+ * Walks `dir` (the root or a folder inside it), following links whose
  * real path is inside `rootDir`. A link that leads outside, points nowhere, or leads back into
  * a folder being walked is handed to `refused` and never read. A start folder that is itself
  * outside the root (a linked `_data/`) is not walked.
@@ -100,18 +102,18 @@ export function walkInside<S>(dir: string, options: WalkOptions<S>): void {
     } catch {
       return; // An unreadable folder: whatever reads it next reports it.
     }
-    entries.sort((a, b) => a.name.localeCompare(b.name));
+    if (options.sorted) entries.sort((a, b) => a.name.localeCompare(b.name));
     for (const entry of entries) {
       const childAbsolute = path.join(absolute, entry.name);
       const childRelative = relative ? `${relative}/${entry.name}` : entry.name;
-      // Where the entry really is: a link met again through a linked folder is named once, where it lives.
-      const where = path.relative(startReal, path.join(real, entry.name)).split(path.sep).join('/');
       let childReal = path.join(real, entry.name);
       let isFolder = entry.isDirectory();
       let isFile = entry.isFile();
       const isLink = entry.isSymbolicLink();
       if (isLink) {
         const target = linkTarget(childAbsolute);
+        // Where the link really is: a link met again through a linked folder is named once, where it lives.
+        const where = path.relative(startReal, childReal).split(path.sep).join('/');
         try {
           childReal = realpathSync(childAbsolute);
           const stats = statSync(childReal);
