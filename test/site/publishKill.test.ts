@@ -100,7 +100,7 @@ describe('a build killed at any moment', () => {
     let published: 'A' | 'B' = 'B';
     const seen: string[] = [];
     for (const fraction of [0.01, 0.1, 0.25, 0.4, 0.55, 0.7, 0.82, 0.9, 0.96, 1.02]) {
-      const building = published === 'A' ? 'B' : 'A';
+      const building: 'A' | 'B' = published === 'A' ? 'B' : 'A';
       const build = startBuildProcess(contentOf[building], output);
       await new Promise((resolve) => setTimeout(resolve, fraction * duration));
       build.kill();
