@@ -1,10 +1,11 @@
 // The build never writes over or deletes what it did not make, and a failed build leaves the
 // published site as it was.
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { siteFiles } from '../helpers/builtSite.ts';
+import { pollPage, startDevServer } from '../helpers/devServer.ts';
 import { STACK_TRACE } from '../helpers/console.ts';
 import { fixturesDir, runCli, tempDir, type RunResult } from '../helpers/run.ts';
 import { scratchFolders } from '../helpers/scratch.ts';
@@ -28,6 +29,7 @@ const build = (input: string, output: string) => runCli('build', [`--input=${inp
 
 interface Case {
   run: RunResult;
+  output: string;
   before: string[][];
   after: () => string[][];
 }
@@ -61,7 +63,7 @@ before(async () => {
   const befores = plans.map(([, , , watched]) => snapshot(watched));
   const runs = await Promise.all(plans.map(([, input, output]) => build(input, output)));
   plans.forEach(([name, , , watched], i) => {
-    cases[name] = { run: runs[i]!, before: befores[i]!, after: () => snapshot(watched) };
+    cases[name] = { run: runs[i]!, output: plans[i]![2], before: befores[i]!, after: () => snapshot(watched) };
   });
 });
 
@@ -88,5 +90,75 @@ describe('output folder safety', () => {
     assert.match(run.stderr, /frameworks\.md:3: error: parent "Securty" names no page/);
     assert.ok(was.some(([f]) => f === 'child/index.html'), 'the first build published pages');
     assert.deepEqual(after(), was);
+    assert.equal(readdirSync(path.join(`${cases['content is broken']!.output}.guidebook`, 'builds')).length, 1, 'no build folder of the failed build is left');
+  });
+});
+
+describe('files in the output this generator did not write', () => {
+  it('are never deleted: the build refuses the folder, naming them', async () => {
+    const { root, content } = copyFixture('good-site');
+    const output = path.join(root, 'site');
+    assert.equal((await build(content, output)).code, 0);
+    // A site pushed to a pages branch from the output folder, with a custom domain.
+    mkdirSync(path.join(output, '.git', 'refs'), { recursive: true });
+    writeFileSync(path.join(output, '.git', 'HEAD'), 'ref: refs/heads/gh-pages\n');
+    writeFileSync(path.join(output, 'CNAME'), 'docs.example.org\n');
+    const was = snapshot(output);
+    const run = await build(content, output);
+    assert.equal(run.code, 1, run.stderr);
+    assert.match(run.stderr, /error: the output folder .+site holds \.git and CNAME, which this generator did not write; it never deletes them\. Choose another --output, or move them\./);
+    assert.deepEqual(snapshot(output), was);
+  });
+
+  it('are never deleted from an output folder an earlier version wrote', async () => {
+    const { root, content } = copyFixture('good-site');
+    const output = path.join(root, 'site');
+    mkdirSync(path.join(output, '.git'), { recursive: true });
+    writeFileSync(path.join(output, '.guidebook-output'), 'Written by the guidebook generator; the next build replaces this folder.\n');
+    writeFileSync(path.join(output, 'index.html'), 'an old build');
+    writeFileSync(path.join(output, 'CNAME'), 'docs.example.org\n');
+    const run = await build(content, output);
+    assert.equal(run.code, 1, run.stderr);
+    assert.match(run.stderr, /holds \.git and CNAME, which this generator did not write/);
+    assert.equal(readFileSync(path.join(output, 'CNAME'), 'utf8'), 'docs.example.org\n');
+    assert.ok(!existsSync(`${output}.guidebook`), 'a refused build leaves no builds folder');
+  });
+});
+
+describe('builds into one output at once', () => {
+  it('a build started while another runs is refused with one line, and the output ends whole', async () => {
+    const { root, content } = copyFixture('good-site');
+    const output = path.join(root, 'site');
+    const full = await build(content, path.join(root, 'reference'));
+    assert.equal(full.code, 0, full.stderr);
+    const runs = await Promise.all([build(content, output), build(content, output), build(content, output)]);
+    for (const run of runs) {
+      if (run.code === 0) continue;
+      assert.equal(run.code, 1, run.stderr);
+      assert.match(run.stderr, /^error: another build \(process \d+\) is writing .+site; run this one when it has finished \(npm start holds its output folder while it runs\)\.\n/);
+    }
+    assert.ok(runs.some((run) => run.code === 0), 'one build finished');
+    assert.deepEqual(siteFiles(output), siteFiles(path.join(root, 'reference')));
+    assert.equal(readdirSync(path.join(`${output}.guidebook`, 'builds')).length, 1);
+  });
+
+  it('a build into the output of a running dev server is refused', async () => {
+    const { root, content } = copyFixture('good-site');
+    const output = path.join(root, 'site');
+    const server = await startDevServer(content, output);
+    try {
+      await pollPage(server, '/', (text) => text.includes('<html'));
+      const run = await build(content, output);
+      assert.equal(run.code, 1, run.stderr);
+      assert.match(run.stderr, /error: another build \(process \d+\) is writing .+site; run this one when it has finished/);
+      assert.ok(existsSync(path.join(output, 'index.html')), 'the dev server\'s site is still there');
+    } finally {
+      server.child.kill('SIGKILL');
+    }
+    // Its lock is stale once it stopped: the next build takes it over.
+    await new Promise((resolve) => server.child.once('close', resolve));
+    const run = await build(content, output);
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(readdirSync(path.join(`${output}.guidebook`, 'builds')).length, 1);
   });
 });
