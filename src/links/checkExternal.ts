@@ -214,7 +214,7 @@ async function fetchWithRetries(urls: string[], options: ExternalCheckOptions, d
     for (const item of queue.filter((item) => readyAt(item) > deadline)) outcomes.set(item.url, { outcome: 'not-checked' });
     queue = queue.filter((item) => readyAt(item) <= deadline);
     if (queue.length === 0) break;
-    const next = Math.min(...queue.map(readyAt));
+    const next = queue.reduce((soonest, item) => Math.min(soonest, readyAt(item)), Number.POSITIVE_INFINITY);
     if (next > Date.now()) await sleep(next - Date.now());
     const now = Date.now();
     const batch = queue.filter((item) => readyAt(item) <= now).map((item) => item.url);

@@ -299,3 +299,13 @@ describe('check-links --external and Retry-After', () => {
     }
   });
 });
+
+describe('check-links --max-time', () => {
+  it('must be a number of seconds, at least 1', async () => {
+    for (const value of ['0', 'soon']) {
+      const result = await runCli('check-links', ['--external', `--max-time=${value}`]);
+      assert.equal(result.code, 2, result.stderr);
+      assert.match(result.stderr, new RegExp(`^--max-time must be a number of at least 1, not ${value}\\.\\nUsage: .*\\[--max-time=SECONDS\\]`, 's'));
+    }
+  });
+});
