@@ -60,6 +60,12 @@ const markdownPiece = fc.oneof(
   { weight: 1, arbitrary: hugeOrDeep },
 );
 
+const ODD_PERMALINKS = ['/odd path/', '/Über/', '/a/b/c/', 'relative/x/', '/x.html', '"/quoted/"'];
+const HOSTILE_PERMALINKS = [
+  '//evil.example/', 'https://evil.example/', '"javascript:alert(1)"', '/x/../assets/site.css', '/./assets/site.css',
+  '//assets/site.css', "'\\\\evil.example\\x'", '/a/../../../up/', '/search/', '/404.html', '/assets/site.js',
+];
+
 const FILE_NAMES = ['index.md', 'a.md', 'b.md', 'Über café.md', 'x&y.md', 'sp ace.md', '%41.md', 'deep/index.md', 'deep/c.md', '[x].md'];
 
 /** A key present in about one file in `1 / chance`. */
@@ -75,6 +81,9 @@ const plausibleFrontMatter = fc
     parent: sometimes(fc.constantFrom('A', 'a'), 5),
     nav_order: sometimes(fc.integer({ min: -5, max: 5 }).map(String), 2),
     description: sometimes(oddText.map((v) => JSON.stringify(v)), 2),
+    // Addresses an editor may give a page, odd but harmless, and ones that try to reach another
+    // site or a file the generator writes (refused, naming the file).
+    permalink: sometimes(fc.constantFrom(...ODD_PERMALINKS, ...HOSTILE_PERMALINKS), 6),
   })
   .map((record) => Object.fromEntries(Object.entries(record).filter(([, value]) => value !== null)));
 
@@ -85,7 +94,7 @@ const anyFrontMatter = fc.record(
     navtitle: yamlValue,
     parent: yamlValue,
     nav_order: fc.oneof(fc.integer().map(String), fc.double().map(String), yamlValue),
-    permalink: fc.constantFrom('/a/', 'false', '/x y/', '/../up/', '/b/'),
+    permalink: fc.constantFrom('/a/', 'false', '/x y/', '/../up/', '/b/', ...HOSTILE_PERMALINKS),
     titel: yamlValue,
   },
   { requiredKeys: [] },
@@ -118,6 +127,9 @@ function fileText(file: ContentFile): string {
   return (file.bom ? '\uFEFF' : '') + text;
 }
 
+/** Where the built pages are taken to be served, to resolve their links. */
+const SITE_ORIGIN = 'https://site.invalid';
+
 const STACK_FRAME = /^\s+at .+:\d+:\d+\)?$/m;
 
 test('random hostile content: the build succeeds or names the file it cannot build', { timeout: 20 * 60_000 }, async (t) => {
@@ -142,10 +154,18 @@ test('random hostile content: the build succeeds or names the file it cannot bui
           `the failure names no content file; ${where}`,
         );
       } else {
+        const bodies = files.map((f) => f.body).join('\n');
         for (const page of builtPages(result.outputDir)) {
           for (const element of elementsOf(page.html)) {
             assert.equal(attrOf(element, MARKER), undefined, `${page.url}: markup from front matter reached the page; ${where}`);
             if (element.tagName === 'script') assert.ok(attrOf(element, 'src'), `${page.url}: an inline script; ${where}`);
+            // Sidebar, breadcrumbs, pager and the list of all pages link pages by their URLs: a
+            // permalink must never turn one into a link to another site or a script.
+            const href = element.tagName === 'a' ? attrOf(element, 'href') : undefined;
+            if (href !== undefined && !bodies.includes(href)) {
+              const target = new URL(href, `${SITE_ORIGIN}${page.url}`);
+              assert.equal(target.origin, SITE_ORIGIN, `${page.url}: a link to ${href}, which no page wrote; ${where}`);
+            }
           }
         }
       }
@@ -153,8 +173,8 @@ test('random hostile content: the build succeeds or names the file it cannot bui
       rmSync(path.dirname(result.outputDir), { recursive: true, force: true });
     }),
     // Each run is a real build (about a second); shrinking would be hundreds more, so a failure
-    // reports the whole site it wrote, kept on disk.
-    { numRuns: Number(process.env.HOSTILE_RUNS ?? 25), endOnFailure: true },
+    // reports the whole site it wrote, kept on disk. CI, with time to spare, tries more sites.
+    { numRuns: Number(process.env.HOSTILE_RUNS ?? (process.env.CI ? 60 : 25)), endOnFailure: true, includeErrorInReport: true },
   );
   t.diagnostic(`${outcomes.built} sites built, ${outcomes.refused} refused with a message naming the file`);
 });
