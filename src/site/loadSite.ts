@@ -12,8 +12,8 @@ import { findCopiedFiles } from './copiedFiles.ts';
 import type { InputFormat } from './buildContext.ts';
 import { readLastUpdated } from './lastUpdated.ts';
 import { readSettings, type SiteSettings } from './settings.ts';
-import { refuseOutsideLinks } from '../security/symlinks.ts';
 import { codeFileProblems } from '../security/codeInContent.ts';
+import { refuseOutsideLinks } from '../security/symlinks.ts';
 
 /** The whole site as the build knows it before rendering: valid pages, tree and settings. */
 export interface SiteModel {
