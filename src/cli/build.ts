@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
 import { ContentValidationError, formatProblems } from '../content/errors.ts';
 import { linkWarnings } from '../links/reportAfterBuild.ts';
-import { normalizePrefix } from '../markdown/createMarkdown.ts';
 import { setBuildContext, type BuildContext } from '../site/buildContext.ts';
 import { describeBuildError } from '../site/buildError.ts';
 import { listenOnlyOn } from '../site/devServerOptions.ts';
@@ -22,6 +21,7 @@ import {
 import { openJekyllInputIfAny } from '../jekyll/findJekyllRoot.ts';
 import { parseBuildArgs } from './args.ts';
 import { inputFolderProblem, outputFolderProblem } from './folderArgs.ts';
+import { normalizePathPrefix } from '../urls/sitePaths.ts';
 
 const projectRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 // The launcher may run this file compiled (./compiledCode.mjs): esbuild then writes the compiled
@@ -77,7 +77,7 @@ async function main(): Promise<number> {
     inputDir,
     outputDir: siteDir,
     siteDir,
-    pathPrefix: normalizePrefix(jekyll?.pathPrefix ?? args.pathPrefix),
+    pathPrefix: normalizePathPrefix(jekyll?.pathPrefix ?? args.pathPrefix),
     mode: args.serve ? 'serve' : 'build',
     jekyll: jekyll !== undefined,
     format: jekyll?.format,

@@ -1,3 +1,5 @@
+import { decodeURIComponentSafe } from '../urls/sitePaths.ts';
+
 /**
  * The URL Eleventy gives a Markdown file: `a/b.md` -> `/a/b/`, `a/index.md` -> `/a/`,
  * a `permalink` string as written (trimmed, made absolute, Unicode in NFC so that it is
@@ -28,14 +30,6 @@ export function outputPathOf(url: string): string {
     .replace(/^\/+/, '');
   if (clean === '' || clean.endsWith('/')) return `${clean}index.html`;
   return clean;
-}
-
-export function decodeURIComponentSafe(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }
 
 /** Why a permalink as written could leave the site, or name one file two ways; undefined when it is a plain path. */

@@ -1,11 +1,10 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { outputPathOf } from '../content/pageUrl.ts';
-import { createMarkdown, normalizePrefix, type MarkdownOptions } from '../markdown/createMarkdown.ts';
+import { createMarkdown, type MarkdownOptions } from '../markdown/createMarkdown.ts';
 import type { PageFacts } from '../markdown/pageFacts.ts';
 import type { InputFormat, MarkdownLibrary } from '../site/buildContext.ts';
 import { displayPath, type LoadSiteOptions, type SiteModel } from '../site/loadSite.ts';
-import { prefixer } from '../site/pageView.ts';
 import { findJekyllRoot } from './findJekyllRoot.ts';
 import { CONFIG_FILE, readJekyllConfig } from './jekyllConfig.ts';
 import { loadJekyllSite, type JekyllSite, type RenderedBody } from './loadJekyllSite.ts';
@@ -14,6 +13,7 @@ import { NOTES, type MarkdownNote } from './markdown/notes.ts';
 import { MigrationReport } from './migrationReport.ts';
 import { renderRedirectStub } from './redirects.ts';
 import { MARKDOWN_EXTENSIONS } from './siteFiles.ts';
+import { normalizePathPrefix, pathPrefixer } from '../urls/sitePaths.ts';
 
 /** Glob characters in a real file name are matched literally. */
 function literalGlob(file: string): string {
@@ -31,7 +31,7 @@ export class JekyllFormat implements InputFormat {
 
   constructor(rootDir: string, pathPrefix: string) {
     this.rootDir = path.resolve(rootDir);
-    this.pathPrefix = normalizePrefix(pathPrefix);
+    this.pathPrefix = normalizePathPrefix(pathPrefix);
   }
 
   /** The Markdown renderer for `markdownify` (no page facts: its output lands inside a page). */
@@ -142,7 +142,7 @@ export class JekyllFormat implements InputFormat {
       return target;
     };
     for (const file of site.staticFiles) copyFileSync(file.from, written(file.url));
-    const p = prefixer(this.pathPrefix);
+    const p = pathPrefixer(this.pathPrefix);
     const { settings } = site.model;
     for (const redirect of site.redirects) {
       const href = p(redirect.target);
@@ -167,6 +167,6 @@ export class JekyllFormat implements InputFormat {
 export function openJekyllInput(input: string, explicitPathPrefix?: string): { inputDir: string; pathPrefix: string; format: JekyllFormat } | undefined {
   const root = findJekyllRoot(input);
   if (!root) return undefined;
-  const pathPrefix = normalizePrefix(explicitPathPrefix ?? (readJekyllConfig(root, CONFIG_FILE).config.baseurl || '/'));
+  const pathPrefix = normalizePathPrefix(explicitPathPrefix ?? (readJekyllConfig(root, CONFIG_FILE).config.baseurl || '/'));
   return { inputDir: root, pathPrefix, format: new JekyllFormat(root, pathPrefix) };
 }

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import type { ContentProblem } from '../content/errors.ts';
 import type { Page } from '../content/page.ts';
-import { decodeURIComponentSafe, permalinkFault, type PermalinkFault } from '../content/pageUrl.ts';
+import { permalinkFault, type PermalinkFault } from '../content/pageUrl.ts';
 import type { JekyllCollection, JekyllConfig } from './jekyllConfig.ts';
+import { decodeURIComponentSafe } from '../urls/sitePaths.ts';
 
 /**
  * URLs as Jekyll made them. Pages we write always end in `/` or in a file extension: a

@@ -1,8 +1,9 @@
 import { escapeHtml } from '../markdown/escapeHtml.ts';
 import type { SiteRedirect } from '../site/loadSite.ts';
 import type { ContentProblem } from '../content/errors.ts';
-import { decodeURIComponentSafe, permalinkFault } from '../content/pageUrl.ts';
+import { permalinkFault } from '../content/pageUrl.ts';
 import { normalizePageUrl } from './jekyllUrls.ts';
+import { decodeURIComponentSafe } from '../urls/sitePaths.ts';
 
 /** A stub written for jekyll-redirect-from's front matter. */
 export interface Redirect extends SiteRedirect {

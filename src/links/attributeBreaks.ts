@@ -1,10 +1,11 @@
-import { prefixed, type ProblemKind, type TargetProblem } from './checkTarget.ts';
+import { type ProblemKind, type TargetProblem } from './checkTarget.ts';
 import { refKey, type FoundBreak } from './findBreaks.ts';
 import type { LinkSources, PageSource } from './linkSources.ts';
 import { resolveRef, type SiteAddress } from './resolveRef.ts';
 import type { RefKind } from './scanHtml.ts';
 import { urlOfPath, type SiteTargets } from './siteTargets.ts';
 import { buildSuggestionIndex, suggestFix, type SuggestionIndex } from './suggestFix.ts';
+import { withPathPrefix } from '../urls/sitePaths.ts';
 
 /** One broken link as the editor needs it: where it is written, what is wrong, what to write. */
 export interface LinkBreak {
@@ -52,7 +53,7 @@ export function attributeBreaks(found: readonly FoundBreak[], sources: LinkSourc
   const results: LinkBreak[] = [];
   const layoutBreaks = new Map<string, LinkBreak>();
   for (const [pagePath, breaks] of byPage) {
-    const pageUrl = prefixed(urlOfPath(pagePath), site.pathPrefix);
+    const pageUrl = withPathPrefix(urlOfPath(pagePath), site.pathPrefix);
     const source = sources.sourceOf(pagePath);
     // `x/` and `./x/` on one page are two hrefs in the HTML but match both source lines each.
     const reported = new Set<string>();
@@ -154,7 +155,7 @@ function describe(b: FoundBreak, place: Attributed, pageUrl: string, site: SiteA
 
 /** The problem in words, naming URLs as readers see them (with the prefix). */
 export function whatIsWrong(problem: TargetProblem, kind: RefKind, pagePath: string, site: SiteAddress): string {
-  const url = (sitePath: string) => prefixed(urlOfPath(sitePath), site.pathPrefix);
+  const url = (sitePath: string) => withPathPrefix(urlOfPath(sitePath), site.pathPrefix);
   switch (problem.problem) {
     case 'no-page':
       return `there is no page ${url(problem.path)}`;

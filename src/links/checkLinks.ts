@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { normalizePrefix } from '../markdown/createMarkdown.ts';
 import type { PageFacts } from '../markdown/pageFacts.ts';
 import { loadSite, type SiteModel } from '../site/loadSite.ts';
 import { attributeBreaks, type LinkBreak } from './attributeBreaks.ts';
@@ -9,6 +8,7 @@ import type { LinkReport } from './formatReport.ts';
 import { markdownSources, type LinkSources, type MarkdownSourcesOptions } from './linkSources.ts';
 import { builtTarget, scanSite, type SiteScan } from './scanSite.ts';
 import { addTarget, type LinkTarget } from './siteTargets.ts';
+import { normalizePathPrefix } from '../urls/sitePaths.ts';
 
 export interface CheckLinksOptions {
   /** The built site (`_site`). */
@@ -32,7 +32,7 @@ export interface CheckLinksOptions {
  */
 export async function checkLinks(options: CheckLinksOptions): Promise<LinkReport> {
   const started = performance.now();
-  const site = { pathPrefix: normalizePrefix(options.pathPrefix ?? '/'), siteUrl: options.siteUrl };
+  const site = { pathPrefix: normalizePathPrefix(options.pathPrefix ?? '/'), siteUrl: options.siteUrl };
   const scan = await scanSite(options.siteDir, options.sources.recordedPage);
   for (const target of options.extraTargets ?? []) addTarget(scan.targets, target);
   const found = findBreaks(scan, site, { collectExternal: options.external !== undefined });
@@ -92,7 +92,7 @@ export interface CheckBuiltSiteOptions {
  */
 export async function checkBuiltSite(options: CheckBuiltSiteOptions): Promise<LinkReport> {
   const started = performance.now();
-  const pathPrefix = normalizePrefix(options.pathPrefix ?? '/');
+  const pathPrefix = normalizePathPrefix(options.pathPrefix ?? '/');
   const model = options.model ?? loadSite({ inputDir: options.inputDir, skipDirs: [path.resolve(options.siteDir)], gitDates: false });
   const report = await checkLinks({
     siteDir: options.siteDir,

@@ -1,5 +1,6 @@
 import { resolveRef, type SiteAddress } from './resolveRef.ts';
 import { findTarget, isPagePath, urlOfPath, type LinkTarget, type SiteTargets } from './siteTargets.ts';
+import { withPathPrefix } from '../urls/sitePaths.ts';
 
 export type ProblemKind = 'no-page' | 'no-file' | 'no-anchor' | 'outside-prefix' | 'bad-redirect' | 'invalid' | 'external' | 'moved' | 'blocked-image';
 
@@ -28,7 +29,7 @@ export function checkTarget(path: string, fragment: string | undefined, targets:
   if (!target) return { problem: isPagePath(path) ? 'no-page' : 'no-file', path, fragment };
   for (let hops = 0; target.redirectTo !== undefined; hops++) {
     const stub: LinkTarget = target;
-    const next = resolveRef(stub.redirectTo!, prefixed(urlOfPath(stub.path), site.pathPrefix), site);
+    const next = resolveRef(stub.redirectTo!, withPathPrefix(urlOfPath(stub.path), site.pathPrefix), site);
     if (next.kind !== 'internal') return next.kind === 'external' || next.kind === 'skip' ? undefined : { problem: 'bad-redirect', path: stub.redirectTo!, fragment, target: stub };
     const found = hops < MAX_REDIRECTS ? findTarget(targets, next.path) : undefined;
     if (!found) return { problem: 'bad-redirect', path: next.path, fragment, target: stub };
@@ -43,7 +44,3 @@ function fragmentAlwaysWorks(fragment: string): boolean {
   return fragment === '' || fragment.toLowerCase() === 'top' || fragment.startsWith(':~:');
 }
 
-/** A site path with the path prefix in front: what readers see in the address bar. */
-export function prefixed(sitePath: string, pathPrefix: string): string {
-  return pathPrefix + sitePath.slice(1);
-}

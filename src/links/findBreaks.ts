@@ -1,8 +1,9 @@
-import { checkTarget, prefixed, type TargetProblem } from './checkTarget.ts';
+import { checkTarget, type TargetProblem } from './checkTarget.ts';
 import { resolveRef, type ResolvedRef, type SiteAddress } from './resolveRef.ts';
 import type { RefKind } from './scanHtml.ts';
 import type { SiteScan } from './scanSite.ts';
 import { urlOfPath } from './siteTargets.ts';
+import { withPathPrefix } from '../urls/sitePaths.ts';
 
 /** A link on a built page that does not work, before it is traced to its source. */
 export interface FoundBreak {
@@ -66,7 +67,7 @@ export function findBreaks(scan: Pick<SiteScan, 'targets' | 'pages'>, site: Site
     return { key, problem: checked.get(key) };
   };
   for (const page of scan.pages) {
-    const pageUrl = prefixed(urlOfPath(page.path), site.pathPrefix);
+    const pageUrl = withPathPrefix(urlOfPath(page.path), site.pathPrefix);
     const folder = pageUrl.slice(0, pageUrl.lastIndexOf('/') + 1);
     let relative = byFolder.get(folder);
     if (!relative) byFolder.set(folder, (relative = new Map()));

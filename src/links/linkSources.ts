@@ -4,11 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { parseFrontMatter } from '../content/frontMatter.ts';
 import type { Page } from '../content/page.ts';
 import { outputPathOf } from '../content/pageUrl.ts';
-import { createMarkdown, withPathPrefix } from '../markdown/createMarkdown.ts';
+import { createMarkdown } from '../markdown/createMarkdown.ts';
 import type { PageFacts } from '../markdown/pageFacts.ts';
 import type { InputFormat } from '../site/buildContext.ts';
 import { displayPath, type SiteModel } from '../site/loadSite.ts';
 import type { HtmlScan, RefKind } from './scanHtml.ts';
+import { withPathPrefix } from '../urls/sitePaths.ts';
 
 /** A link as the editor wrote it in a source file. */
 export interface SourceLink {

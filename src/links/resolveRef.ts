@@ -1,3 +1,5 @@
+import { decodeURIComponentSafe } from '../urls/sitePaths.ts';
+
 /** Where an href written on one page leads. */
 export type ResolvedRef =
   /** mailto:, tel:, javascript:, data: and the like: nothing to check. */
@@ -40,13 +42,13 @@ export function resolveRef(href: string, pageUrl: string, site: SiteAddress): Re
     if (own === undefined) return { kind: 'external', url: url.href };
     pathname = own;
   }
-  const decoded = decodePercent(pathname).normalize('NFC');
+  const decoded = decodeURIComponentSafe(pathname).normalize('NFC');
   if (!decoded.startsWith(site.pathPrefix)) {
     // `/prefix` (no slash) is the prefix folder itself; the host redirects it to `/prefix/`.
     if (`${decoded}/` !== site.pathPrefix) return { kind: 'outside', path: decoded };
   }
   const path = `/${decoded.slice(site.pathPrefix.length)}`;
-  const fragment = url.hash ? decodePercent(url.hash.slice(1)).normalize('NFC') : undefined;
+  const fragment = url.hash ? decodeURIComponentSafe(url.hash.slice(1)).normalize('NFC') : undefined;
   return fragment === undefined ? { kind: 'internal', path } : { kind: 'internal', path, fragment };
 }
 
@@ -58,15 +60,6 @@ function ownSitePath(href: string, siteUrl: string): string | undefined {
   const parsed = new URL(href);
   const basePath = new URL(base).pathname.replace(/\/+$/, '');
   return parsed.pathname.slice(basePath.length) || '/';
-}
-
-function decodePercent(text: string): string {
-  if (!text.includes('%')) return text;
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }
 
 /** `../b/` from `/x/a/` to `/x/b/`: the shortest href an editor would write for a target URL. */

@@ -1,7 +1,8 @@
 import { closestMatch } from '../content/closestMatch.ts';
-import { prefixed, type TargetProblem } from './checkTarget.ts';
+import { type TargetProblem } from './checkTarget.ts';
 import { relativeHref, resolveRef, type SiteAddress } from './resolveRef.ts';
 import { findTarget, isPagePath, urlOfPath, type LinkTarget, type SiteTargets } from './siteTargets.ts';
+import { withPathPrefix } from '../urls/sitePaths.ts';
 
 /** How to fix a break: an href to write instead, and/or a sentence. */
 export interface Fix {
@@ -60,7 +61,7 @@ export function suggestFix(link: BrokenLink, index: SuggestionIndex, site: SiteA
       if (!found) return { note: mdNote ?? nearestAbove(link, index, site) };
       // Outside the prefix, a relative href is the one that works with and without it.
       const outside = problem.problem === 'outside-prefix';
-      let href = outside ? relativeHref(link.pageUrl, prefixed(urlOfPath(found.path), site.pathPrefix)) : hrefLike(link.href, urlOfPath(found.path), link.pageUrl, site.pathPrefix);
+      let href = outside ? relativeHref(link.pageUrl, withPathPrefix(urlOfPath(found.path), site.pathPrefix)) : hrefLike(link.href, urlOfPath(found.path), link.pageUrl, site.pathPrefix);
       const fragment = problem.fragment;
       if (fragment && found.ids && !found.ids.has(fragment)) {
         const id = closestId(fragment, found.headingIds ?? []);
@@ -93,7 +94,7 @@ function nearestAbove(link: BrokenLink, index: SuggestionIndex, site: SiteAddres
   for (let url = link.problem.path.replace(/[^/]+\/?$/, ''); url.length > 0; url = url.replace(/[^/]+\/$/, '')) {
     if (findTarget(index.targets, url)) {
       const href = hrefLike(link.href, url, link.pageUrl, site.pathPrefix);
-      return `No page has a similar address; the nearest above it is ${href} (${prefixed(url, site.pathPrefix)}).`;
+      return `No page has a similar address; the nearest above it is ${href} (${withPathPrefix(url, site.pathPrefix)}).`;
     }
     if (url === '/') break;
   }
@@ -179,9 +180,9 @@ function likelyMeant(link: BrokenLink, site: SiteAddress): string[] {
  * page's URL), site-absolute stays absolute (with the prefix only if they wrote it).
  */
 function hrefLike(written: string, url: string, pageUrl: string, pathPrefix: string): string {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(written) || written.startsWith('//')) return prefixed(url, pathPrefix);
-  if (written.startsWith('/')) return pathPrefix !== '/' && written.startsWith(pathPrefix) ? prefixed(url, pathPrefix) : url;
-  return relativeHref(pageUrl, prefixed(url, pathPrefix));
+  if (/^[a-z][a-z0-9+.-]*:/i.test(written) || written.startsWith('//')) return withPathPrefix(url, pathPrefix);
+  if (written.startsWith('/')) return pathPrefix !== '/' && written.startsWith(pathPrefix) ? withPathPrefix(url, pathPrefix) : url;
+  return relativeHref(pageUrl, withPathPrefix(url, pathPrefix));
 }
 
 function lastName(url: string): string {

@@ -3,7 +3,7 @@ import { HeadingIdAllocator } from './headingIds.ts';
 import { highlightCode } from './highlight.ts';
 import type { PageFacts, SectionFact } from './pageFacts.ts';
 import { escapeHtml } from './escapeHtml.ts';
-import { prefixHtmlUrls } from './prefixHtmlUrls.ts';
+import { normalizePathPrefix, prefixHtmlUrls, withPathPrefix } from '../urls/sitePaths.ts';
 import { guardRawHtml } from './rawHtmlGuard.ts';
 import { useOutlineHeadingLevels } from './headingLevels.ts';
 
@@ -31,7 +31,7 @@ const ID_ATTRIBUTE = /\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
  * anchor link, code highlighted at build time, and a record of every page's headings and links.
  */
 export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
-  const prefix = normalizePrefix(options.pathPrefix ?? '/');
+  const prefix = normalizePathPrefix(options.pathPrefix ?? '/');
   const md = markdownIt({ html: true, linkify: false, typographer: false, highlight: highlightCode });
 
   for (const plugin of options.plugins ?? []) md.use(plugin);
@@ -79,13 +79,6 @@ function tableNumber(tokens: Token[], idx: number): number {
     tableNumbers.set(tokens, numbers);
   }
   return numbers.get(idx) ?? 1;
-}
-
-export function normalizePrefix(prefix: string): string {
-  let p = prefix.trim() || '/';
-  if (!p.startsWith('/')) p = `/${p}`;
-  if (!p.endsWith('/')) p = `${p}/`;
-  return p;
 }
 
 /** markdown-it types attributes as string | number; ours are always text. */
@@ -187,8 +180,3 @@ function recordHtml(html: string, facts: PageFacts): void {
   }
 }
 
-/** Site-absolute links (`/security/`) get the path prefix; relative and external ones do not. */
-export function withPathPrefix(href: string, prefix: string): string {
-  if (prefix === '/' || !href.startsWith('/') || href.startsWith('//')) return href;
-  return prefix + href.slice(1);
-}

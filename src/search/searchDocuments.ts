@@ -2,7 +2,7 @@
 import type { Page } from '../content/page.ts';
 import type { PageFacts } from '../markdown/pageFacts.ts';
 import type { NavNode, NavTree } from '../nav/buildNavTree.ts';
-import { prefixer } from '../site/pageView.ts';
+import { pathPrefixer } from '../urls/sitePaths.ts';
 
 /** The fields every search document has, with lunr boosts: title > heading > body. */
 export const SEARCH_FIELDS = [
@@ -71,7 +71,7 @@ export function pageEntry(node: NavNode, tree: NavTree, facts: PageFacts | undef
   const intro = sections.find((s) => s.id === undefined)?.text ?? '';
   const entry: PageEntry = {
     documents: [{ fields: { title, heading: '', body: intro }, boost: PAGE_DOCUMENT_BOOST }],
-    display: { title: page.title, url: prefixer(pathPrefix)(page.url), crumbs: crumbsOf(node, tree), documents: [['', '', storedText(intro)]] },
+    display: { title: page.title, url: pathPrefixer(pathPrefix)(page.url), crumbs: crumbsOf(node, tree), documents: [['', '', storedText(intro)]] },
   };
   for (const section of sections) {
     if (section.id === undefined) continue;

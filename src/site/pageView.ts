@@ -4,6 +4,7 @@ import { ASSETS_URL, SYSTEM_URLS } from '../content/systemUrls.ts';
 import { buildPageNav, buildSidebar, type NavLink, type PageNav } from '../nav/pageNav.ts';
 import type { NavTree } from '../nav/buildNavTree.ts';
 import { editUrlOf, issueUrlOf, type SiteSettings } from './settings.ts';
+import { pathPrefixer } from '../urls/sitePaths.ts';
 
 export interface TocEntry {
   id: string;
@@ -48,13 +49,8 @@ export function tocOf(facts: PageFacts | undefined): TocEntry[] {
   return entries.length >= 2 ? entries : [];
 }
 
-export function prefixer(pathPrefix: string): (url: string) => string {
-  const prefix = pathPrefix.endsWith('/') ? pathPrefix.slice(0, -1) : pathPrefix;
-  return (url: string) => (url.startsWith('/') ? prefix + url : url);
-}
-
 export function siteLinksOf(pathPrefix: string, assetVersion: string): SiteLinks {
-  const p = prefixer(pathPrefix);
+  const p = pathPrefixer(pathPrefix);
   return {
     searchScript: p(`/assets/search.js?v=${assetVersion}`),
     home: p('/'),
@@ -80,7 +76,7 @@ export interface PageViewInput {
 
 export function buildPageView(input: PageViewInput): PageView {
   const { page, tree, settings, pathPrefix } = input;
-  const p = prefixer(pathPrefix);
+  const p = pathPrefixer(pathPrefix);
   const node = tree.byInputPath.get(page.inputPath)!;
   const description = typeof page.data.description === 'string' ? page.data.description : settings.description;
   return {
@@ -109,7 +105,7 @@ export function buildSystemPageView(input: {
   pathPrefix: string;
   assetVersion: string;
 }): PageView {
-  const p = prefixer(input.pathPrefix);
+  const p = pathPrefixer(input.pathPrefix);
   const top = (n: NavTree['roots'][number]): NavLink => ({ label: n.page.label, url: p(n.page.url) });
   const home = input.tree.home;
   return {

@@ -2,7 +2,8 @@ import type { PageFacts } from '../markdown/pageFacts.ts';
 import { fullTree, type TreeEntry } from '../nav/fullTree.ts';
 import type { BuildContext } from './buildContext.ts';
 import { contentPathOf } from './buildContext.ts';
-import { buildPageView, buildSystemPageView, prefixer, type PageView } from './pageView.ts';
+import { buildPageView, buildSystemPageView, type PageView } from './pageView.ts';
+import { pathPrefixer } from '../urls/sitePaths.ts';
 
 /** The data layouts and system pages read, looked up from the build context at render time. */
 export interface GuidebookData {
@@ -49,7 +50,7 @@ export function createGuidebookData(getContext: () => BuildContext, assetVersion
     },
     allPages() {
       const { context, model: site } = model();
-      return fullTree(site.tree, prefixer(context.pathPrefix));
+      return fullTree(site.tree, pathPrefixer(context.pathPrefix));
     },
     hasHomePage() {
       return model().model.tree.home !== undefined;
@@ -59,7 +60,7 @@ export function createGuidebookData(getContext: () => BuildContext, assetVersion
     },
     sitemap() {
       const { context, model: site } = model();
-      const p = prefixer(context.pathPrefix);
+      const p = pathPrefixer(context.pathPrefix);
       return site.tree.order.map((node) => ({
         loc: site.settings.url + p(node.page.url),
         lastmod: site.lastUpdated.get(node.page.inputPath)?.toISOString().slice(0, 10),

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createMarkdown, normalizePrefix } from '../../src/markdown/createMarkdown.ts';
+import { createMarkdown } from '../../src/markdown/createMarkdown.ts';
 import type { PageFacts } from '../../src/markdown/pageFacts.ts';
 
 /** Renders Markdown as a page body starting on `bodyLine`, returning the HTML and the page facts. */
@@ -108,14 +108,5 @@ describe('createMarkdown', () => {
         ['two', 'Second code.'],
       ],
     );
-  });
-});
-
-describe('normalizePrefix', () => {
-  it('makes a prefix start and end with a slash', () => {
-    assert.equal(normalizePrefix(''), '/');
-    assert.equal(normalizePrefix('/'), '/');
-    assert.equal(normalizePrefix('preview/branch'), '/preview/branch/');
-    assert.equal(normalizePrefix('/preview/branch/'), '/preview/branch/');
   });
 });

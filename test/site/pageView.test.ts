@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { PageFacts } from '../../src/markdown/pageFacts.ts';
 import { buildNavTree } from '../../src/nav/buildNavTree.ts';
-import { buildPageView, buildSystemPageView, prefixer, tocOf } from '../../src/site/pageView.ts';
+import { buildPageView, buildSystemPageView, tocOf } from '../../src/site/pageView.ts';
 import { DEFAULT_SETTINGS, editUrlOf, issueUrlOf, settingsFrom } from '../../src/site/settings.ts';
 import { makePage } from '../helpers/pages.ts';
 
@@ -28,16 +28,6 @@ describe('tocOf', () => {
     assert.deepEqual(tocOf(facts([2])), []);
     assert.deepEqual(tocOf(facts([1, 2, 4, 5, 6])), []);
     assert.deepEqual(tocOf(undefined), []);
-  });
-});
-
-describe('prefixer', () => {
-  it('puts the prefix before site-absolute URLs only', () => {
-    const p = prefixer('/preview/branch/');
-    assert.equal(p('/'), '/preview/branch/');
-    assert.equal(p('/security/'), '/preview/branch/security/');
-    assert.equal(p('https://example.org/'), 'https://example.org/');
-    assert.equal(prefixer('/')('/security/'), '/security/');
   });
 });
 
