@@ -2,12 +2,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
+import guidebook from '../../.eleventy.ts';
+import { SiteBuild } from '../build/siteBuild.ts';
 import { ContentValidationError, formatProblems } from '../content/errors.ts';
-import { linkWarnings } from '../links/reportAfterBuild.ts';
-import { setBuildContext, type BuildContext } from '../site/buildContext.ts';
+import { openInput } from '../input/openInput.ts';
+import type { SiteModel } from '../site/siteModel.ts';
 import { describeBuildError } from '../site/buildError.ts';
-import { listenOnlyOn } from '../site/devServerOptions.ts';
-import { loadSite } from '../site/loadSite.ts';
+import { listenOnlyOn } from '../devserver/devServerOptions.ts';
 import {
   discardBuild,
   OutputRefusedError,
@@ -17,16 +18,13 @@ import {
   startBuild,
   startDevServerBuild,
   unsafeOutputReason,
-} from '../site/outputFolder.ts';
-import { openJekyllInputIfAny } from '../jekyll/findJekyllRoot.ts';
+} from '../output/outputFolder.ts';
 import { parseBuildArgs } from './args.ts';
 import { inputFolderProblem, outputFolderProblem } from './folderArgs.ts';
-import { normalizePathPrefix } from '../urls/sitePaths.ts';
 
 const projectRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-// The launcher may run this file compiled (./compiledCode.mjs): esbuild then writes the compiled
-// configuration's path in place of this variable, which is otherwise never set.
-const configPath = process.env.GUIDEBOOK_COMPILED_CONFIG ?? path.join(projectRoot, '.eleventy.ts');
+// What Eleventy reads only from a configuration file; the plugins come with the build object.
+const engineSettings = path.join(projectRoot, 'src', 'eleventy', 'templateEngines.mjs');
 
 /** The deepest folder that holds both paths. */
 function commonFolder(a: string, b: string): string {
@@ -64,28 +62,19 @@ async function main(): Promise<number> {
     return 1;
   }
   // A Jekyll guide (`_config.yml`) is built as it is: its root, its `baseurl` as the path prefix.
-  const jekyll = await openJekyllInputIfAny(args.input, args.pathPrefixGiven ? args.pathPrefix : undefined);
-  const inputDir = jekyll?.inputDir ?? path.resolve(args.input);
+  const input = await openInput(args.input, args.pathPrefixGiven ? args.pathPrefix : undefined);
+  const { inputDir } = input;
   const siteDir = path.resolve(args.output);
   const unsafe = unsafeOutputReason(inputDir, siteDir);
   if (unsafe) {
-    console.error(`error: ${unsafe}\n    Pass another folder with --output=DIR.`);
+    // Some reasons already say which flag to change.
+    console.error(`error: ${unsafe}${unsafe.includes('--output') ? '' : '\n    Pass another folder with --output=DIR.'}`);
     return 1;
   }
 
-  const context: BuildContext = {
-    inputDir,
-    outputDir: siteDir,
-    siteDir,
-    pathPrefix: normalizePathPrefix(jekyll?.pathPrefix ?? args.pathPrefix),
-    mode: args.serve ? 'serve' : 'build',
-    jekyll: jekyll !== undefined,
-    format: jekyll?.format,
-    facts: new Map(),
-  };
-
+  let model: SiteModel;
   try {
-    context.model = loadSite({ inputDir, skipDirs: outputFolders(siteDir), format: context.format });
+    model = input.loadSite({ skipDirs: outputFolders(siteDir) });
   } catch (error) {
     if (error instanceof ContentValidationError) {
       const count = error.problems.filter((p) => p.severity === 'error').length;
@@ -94,7 +83,7 @@ async function main(): Promise<number> {
     }
     throw error;
   }
-  if (context.model.warnings.length > 0) console.warn(formatProblems(context.model.warnings));
+  if (model.warnings.length > 0) console.warn(formatProblems(model.warnings));
 
   // Eleventy's watcher loses track of changed files when the content or the layouts sit above
   // the working folder (`../x`): the dev server then works from a folder holding both.
@@ -103,18 +92,22 @@ async function main(): Promise<number> {
   // Eleventy is given the input as a path relative to the working folder, as its own CLI does:
   // passthrough copies keep their place in the site only when their glob matches that spelling.
   const eleventyInput = path.relative(process.cwd(), inputDir) || '.';
+  const eleventyOptions = (build: SiteBuild) => ({
+    configPath: engineSettings,
+    config: (eleventyConfig: unknown) => guidebook(eleventyConfig, build),
+    pathPrefix: input.pathPrefix,
+    quietMode: true,
+  });
 
-  context.modelFresh = true;
   if (args.serve) {
     // The dev server writes its own build folder, published once its first build is written,
     // and holds the output's lock while it runs.
     let devFolder = '';
     if (!outputStep(() => (devFolder = startDevServerBuild(siteDir, inputDir)))) return 1;
-    context.outputDir = devFolder;
-    setBuildContext(context);
-    const eleventy = new Eleventy(eleventyInput, devFolder, { configPath, pathPrefix: context.pathPrefix, runMode: 'serve', quietMode: true });
-    // Rebuilds render only the edited page unless the navigation changed (prepareRebuild).
-    context.setIncremental = (incremental) => eleventy.setIncrementalBuild(incremental);
+    const build = new SiteBuild({ input, mode: 'serve', siteDir, outputDir: devFolder, model });
+    const eleventy = new Eleventy(eleventyInput, devFolder, { ...eleventyOptions(build), runMode: 'serve' });
+    // Rebuilds render only the edited page unless the navigation changed (src/devserver/rebuilds.ts).
+    build.switchIncremental = (incremental) => eleventy.setIncrementalBuild(incremental);
     await eleventy.init();
     await eleventy.watch();
     publishDevServerBuild(siteDir, devFolder);
@@ -124,33 +117,33 @@ async function main(): Promise<number> {
     return -1;
   }
 
-  // A fresh build folder beside the output, under the output's lock (src/site/outputFolder.ts).
+  // A fresh build folder beside the output, under the output's lock (src/output/outputFolder.ts).
   let staging = '';
   if (!outputStep(() => (staging = startBuild(siteDir, inputDir)))) return 1;
-  context.outputDir = staging;
-  setBuildContext(context);
+  const build = new SiteBuild({ input, mode: 'build', siteDir, outputDir: staging, model });
   const started = performance.now();
   try {
-    const eleventy = new Eleventy(eleventyInput, staging, { configPath, pathPrefix: context.pathPrefix, quietMode: true });
+    const eleventy = new Eleventy(eleventyInput, staging, eleventyOptions(build));
     // Eleventy would print errors with their stack traces; describeBuildError says what went wrong.
     eleventy.disableLogger();
     await eleventy.write();
   } catch (error) {
-    await context.linkWarnings;
+    await build.settled();
     discardBuild(siteDir, staging);
-    console.error(describeBuildError(error, context.model.pages, inputDir));
+    console.error(describeBuildError(error, model.pages, inputDir));
     console.error(`\nThe build failed; the published site in ${args.output} is unchanged.`);
     // Eleventy may still be copying files into the staging folder just removed; its failures
     // would follow as stack traces. Nothing else is left to do: stop here.
     process.exit(1);
   }
-  // Started by the Eleventy glue once the pages were written; it reads the staging folder.
-  const warnings = await (context.linkWarnings ?? linkWarnings(context));
+  // Started by the build once the pages were written; it reads the staging folder.
+  const warnings = await build.linkWarnings();
   if (!outputStep(() => publishBuild(siteDir, staging, inputDir))) return 1;
-  if (args.report && context.format) console.log(context.format.report());
+  const report = args.report ? input.report() : '';
+  if (report) console.log(report);
   if (!args.quiet) {
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    console.log(`Built ${context.model.pages.length} pages into ${args.output} in ${seconds} s.`);
+    console.log(`Built ${build.model.pages.length} pages into ${args.output} in ${seconds} s.`);
   }
   if (warnings) console.warn(warnings);
   return 0;

@@ -6,8 +6,8 @@ import { checkBuiltSite } from '../links/checkLinks.ts';
 import { DEFAULT_CACHE_FILE, DEFAULT_MAX_TIME_MS, type ExternalCheckOptions } from '../links/checkExternal.ts';
 import { formatJson, formatText } from '../links/formatReport.ts';
 import { formatLinkParser } from '../links/linkSources.ts';
-import { openJekyllInputIfAny } from '../jekyll/findJekyllRoot.ts';
-import { loadSite } from '../site/loadSite.ts';
+import { openInput } from '../input/openInput.ts';
+import { outputFolders } from '../output/outputFolder.ts';
 import { SITE_FLAGS } from './args.ts';
 import { builtSiteProblem, inputFolderProblem } from './folderArgs.ts';
 
@@ -78,13 +78,13 @@ async function main(): Promise<number> {
     return 2;
   }
   // A Jekyll guide is checked as it was built: its root, its baseurl, its own renderer.
-  const jekyll = await openJekyllInputIfAny(args.input, args.pathPrefix);
-  const inputDir = jekyll?.inputDir ?? path.resolve(args.input);
+  const input = await openInput(args.input, args.pathPrefix);
+  const { inputDir, pathPrefix } = input;
   let report;
   try {
-    const pathPrefix = jekyll?.pathPrefix ?? args.pathPrefix ?? '/';
-    const model = loadSite({ inputDir, skipDirs: [siteDir], gitDates: false, format: jekyll?.format });
-    const parseLinks = jekyll ? formatLinkParser(jekyll.format, inputDir, pathPrefix) : undefined;
+    const model = input.loadSite({ skipDirs: outputFolders(siteDir), gitDates: false });
+    // Where includes and layouts add links, the input's own renderer says which line wrote each.
+    const parseLinks = input.sourceHoldsAllLinks ? undefined : formatLinkParser(input, inputDir, pathPrefix);
     report = await checkBuiltSite({ inputDir, siteDir, pathPrefix, model, parseLinks, external: args.external });
   } catch (error) {
     if (error instanceof ContentValidationError) {

@@ -12,11 +12,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const defaultRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** The compiled commands and the Eleventy configuration they load, by output name. */
+/** The compiled commands, by output name (the build imports the Eleventy configuration itself). */
 export const COMPILED_ENTRIES = {
   build: 'src/cli/build.ts',
   'check-links': 'src/cli/check-links.ts',
-  'eleventy-config': '.eleventy.ts',
 };
 
 /** What the compiled code is made from: a change to any of these files compiles it again. */
@@ -94,6 +93,7 @@ async function compileInto(root, dir) {
       entryPoints: COMPILED_ENTRIES,
       outdir: staging,
       bundle: true,
+      // Code only some runs need (a Jekyll guide's) stays in chunks of its own, loaded on demand.
       splitting: true,
       format: 'esm',
       platform: 'node',
@@ -102,7 +102,6 @@ async function compileInto(root, dir) {
       sourcemap: 'linked',
       sourcesContent: false,
       logLevel: 'silent',
-      define: { 'process.env.GUIDEBOOK_COMPILED_CONFIG': JSON.stringify(path.join(dir, 'eleventy-config.js')) },
       plugins: [sourceLocationPlugin],
     });
     renameSync(staging, dir);

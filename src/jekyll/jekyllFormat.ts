@@ -3,8 +3,8 @@ import path from 'node:path';
 import { outputPathOf } from '../content/pageUrl.ts';
 import { createMarkdown, type MarkdownOptions } from '../markdown/createMarkdown.ts';
 import type { PageFacts } from '../markdown/pageFacts.ts';
-import type { InputFormat, MarkdownLibrary } from '../site/buildContext.ts';
-import { displayPath, type LoadSiteOptions, type SiteModel } from '../site/loadSite.ts';
+import type { InputFormat, MarkdownLibrary, PassthroughCopies } from '../input/inputFormat.ts';
+import { displayPath, type LoadSiteOptions, type SiteModel } from '../site/siteModel.ts';
 import { findJekyllRoot } from './findJekyllRoot.ts';
 import { CONFIG_FILE, readJekyllConfig } from './jekyllConfig.ts';
 import { loadJekyllSite, type JekyllSite, type RenderedBody } from './loadJekyllSite.ts';
@@ -24,13 +24,15 @@ function literalGlob(file: string): string {
 export class JekyllFormat implements InputFormat {
   readonly name = 'Jekyll';
   readonly markdownExtensions = MARKDOWN_EXTENSIONS.filter((e) => e !== '.md').map((e) => e.slice(1));
-  readonly rootDir: string;
+  readonly inputDir: string;
   readonly pathPrefix: string;
+  // Includes and layouts add links no page's Markdown holds.
+  readonly sourceHoldsAllLinks = false;
   private site?: JekyllSite;
   private migration = new MigrationReport();
 
   constructor(rootDir: string, pathPrefix: string) {
-    this.rootDir = path.resolve(rootDir);
+    this.inputDir = path.resolve(rootDir);
     this.pathPrefix = normalizePathPrefix(pathPrefix);
   }
 
@@ -41,13 +43,13 @@ export class JekyllFormat implements InputFormat {
     return jekyllMarkdownPlugins({ baseurls: [this.pathPrefix, baseurl] });
   }
 
-  loadSite(options: LoadSiteOptions): SiteModel {
+  loadSite(options: Omit<LoadSiteOptions, 'inputDir'>): SiteModel {
     this.migration = new MigrationReport();
-    const configBaseurl = readJekyllConfig(this.rootDir, CONFIG_FILE).config.baseurl;
+    const configBaseurl = readJekyllConfig(this.inputDir, CONFIG_FILE).config.baseurl;
     const snippet = createMarkdown({ pathPrefix: this.pathPrefix, plugins: this.plugins(configBaseurl) });
     this.snippetMarkdown = snippet;
     this.site = loadJekyllSite({
-      rootDir: this.rootDir,
+      rootDir: this.inputDir,
       pathPrefix: this.pathPrefix,
       skipDirs: options.skipDirs,
       gitDates: options.gitDates,
@@ -65,12 +67,12 @@ export class JekyllFormat implements InputFormat {
 
   eleventyIgnores(): string[] {
     const { notPages } = this.loaded();
-    const relative = (p: string) => literalGlob(path.relative(process.cwd(), path.join(this.rootDir, p)).split(path.sep).join('/'));
+    const relative = (p: string) => literalGlob(path.relative(process.cwd(), path.join(this.inputDir, p)).split(path.sep).join('/'));
     return [...notPages.folders.map((f) => `${relative(f)}/**`), ...notPages.files.map(relative)];
   }
 
   watchTargets(): string[] {
-    const inRoot = (p: string) => literalGlob(path.join(this.rootDir, p).split(path.sep).join('/'));
+    const inRoot = (p: string) => literalGlob(path.join(this.inputDir, p).split(path.sep).join('/'));
     return [inRoot(CONFIG_FILE), `${inRoot('_data')}/**`, `${inRoot('_includes')}/**`];
   }
 
@@ -83,7 +85,7 @@ export class JekyllFormat implements InputFormat {
   private bodyOf(env: unknown): RenderedBody | undefined {
     const inputPath = (env as { page?: { inputPath?: string } } | undefined)?.page?.inputPath;
     if (!inputPath) return undefined;
-    return this.site?.bodies.get(path.relative(this.rootDir, path.resolve(inputPath)).split(path.sep).join('/'));
+    return this.site?.bodies.get(path.relative(this.inputDir, path.resolve(inputPath)).split(path.sep).join('/'));
   }
 
   markdownLibrary(common: MarkdownOptions): MarkdownLibrary {
@@ -134,6 +136,11 @@ export class JekyllFormat implements InputFormat {
     };
   }
 
+  passthroughCopies(): PassthroughCopies {
+    // The guide's static files are copied after the build, to the URLs Jekyll gives them (afterBuild).
+    return { globs: [] };
+  }
+
   afterBuild(outputDir: string): void {
     const site = this.loaded();
     const written = (url: string) => {
@@ -156,17 +163,17 @@ export class JekyllFormat implements InputFormat {
 
   report(): string {
     const site = this.loaded();
-    return this.migration.format(`${site.config.title} (${displayPath(this.rootDir) || '.'})`);
+    return this.migration.format(`${site.config.title} (${displayPath(this.inputDir) || '.'})`);
   }
 }
 
 /**
- * For the CLI: when `input` is a Jekyll site, the folder to build from, the path prefix (the
- * site's `baseurl` unless `--pathprefix` was given) and the input format.
+ * For the CLI: when `input` is a Jekyll site, the guide as an input format, built from its root
+ * under its `baseurl` unless `--pathprefix` was given.
  */
-export function openJekyllInput(input: string, explicitPathPrefix?: string): { inputDir: string; pathPrefix: string; format: JekyllFormat } | undefined {
+export function openJekyllInput(input: string, explicitPathPrefix?: string): JekyllFormat | undefined {
   const root = findJekyllRoot(input);
   if (!root) return undefined;
   const pathPrefix = normalizePathPrefix(explicitPathPrefix ?? (readJekyllConfig(root, CONFIG_FILE).config.baseurl || '/'));
-  return { inputDir: root, pathPrefix, format: new JekyllFormat(root, pathPrefix) };
+  return new JekyllFormat(root, pathPrefix);
 }

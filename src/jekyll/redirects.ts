@@ -1,5 +1,5 @@
 import { escapeHtml } from '../markdown/escapeHtml.ts';
-import type { SiteRedirect } from '../site/loadSite.ts';
+import type { SiteRedirect } from '../site/siteModel.ts';
 import type { ContentProblem } from '../content/errors.ts';
 import { permalinkFault } from '../content/pageUrl.ts';
 import { normalizePageUrl } from './jekyllUrls.ts';

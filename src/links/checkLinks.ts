@@ -1,6 +1,5 @@
-import path from 'node:path';
 import type { PageFacts } from '../markdown/pageFacts.ts';
-import { loadSite, type SiteModel } from '../site/loadSite.ts';
+import { type SiteModel } from '../site/siteModel.ts';
 import { attributeBreaks, type LinkBreak } from './attributeBreaks.ts';
 import type { ExternalCheckOptions } from './checkExternal.ts';
 import { findBreaks, type FoundBreak } from './findBreaks.ts';
@@ -73,8 +72,8 @@ export interface CheckBuiltSiteOptions {
   /** The built site (`_site`). */
   siteDir: string;
   pathPrefix?: string;
-  /** The validated model, when the caller has it (a build); otherwise the content is read again. */
-  model?: SiteModel;
+  /** The validated model of the content (its pages and files say which Markdown line wrote each link). */
+  model: SiteModel;
   /** Facts the renderer recorded during a build, so no page is parsed again. */
   facts?: ReadonlyMap<string, PageFacts>;
   /** How to read a page's links when no facts were recorded (another input format's renderer). */
@@ -88,12 +87,12 @@ export interface CheckBuiltSiteOptions {
 
 /**
  * Checks a site built from a content folder: what `npm run check-links`, `npm run build` and
- * the benchmark call. Throws `ContentValidationError` when the content does not load.
+ * the benchmark call.
  */
 export async function checkBuiltSite(options: CheckBuiltSiteOptions): Promise<LinkReport> {
   const started = performance.now();
   const pathPrefix = normalizePathPrefix(options.pathPrefix ?? '/');
-  const model = options.model ?? loadSite({ inputDir: options.inputDir, skipDirs: [path.resolve(options.siteDir)], gitDates: false });
+  const { model } = options;
   const report = await checkLinks({
     siteDir: options.siteDir,
     pathPrefix,

@@ -6,8 +6,8 @@ import type { Page } from '../content/page.ts';
 import { outputPathOf } from '../content/pageUrl.ts';
 import { createMarkdown } from '../markdown/createMarkdown.ts';
 import type { PageFacts } from '../markdown/pageFacts.ts';
-import type { InputFormat } from '../site/buildContext.ts';
-import { displayPath, type SiteModel } from '../site/loadSite.ts';
+import type { InputFormat } from '../input/inputFormat.ts';
+import { displayPath, type SiteModel } from '../site/siteModel.ts';
 import type { HtmlScan, RefKind } from './scanHtml.ts';
 import { withPathPrefix } from '../urls/sitePaths.ts';
 

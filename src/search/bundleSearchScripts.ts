@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleOne, workerScript } from '../site/bundle.ts';
+import { bundleOne, workerScript } from './bundle.ts';
 
 const searchDir = path.dirname(fileURLToPath(import.meta.url));
 const browserDir = path.join(searchDir, 'browser');

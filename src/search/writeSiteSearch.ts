@@ -4,8 +4,8 @@ import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { PageFacts } from '../markdown/pageFacts.ts';
-import type { SiteModel } from '../site/loadSite.ts';
-import type { BuildContext } from '../site/buildContext.ts';
+import type { BuildState } from '../build/buildState.ts';
+import type { SiteModel } from '../site/siteModel.ts';
 import { bundleIndexWorker, bundleSearchScripts } from './bundleSearchScripts.ts';
 import { manifestFile, manifestOf, type EncodeOptions } from './encodeSearchIndex.ts';
 import type { IndexerReply, IndexerRequest } from './indexWorker.ts';
@@ -27,12 +27,12 @@ export class SiteSearch {
   private readonly sent = new Map<string, PageFacts>();
 
   constructor(
-    private readonly context: BuildContext,
+    private readonly build: BuildState,
     private readonly options: EncodeOptions = {},
   ) {}
 
   private get indexDir(): string {
-    return path.join(this.context.outputDir, SEARCH_INDEX_DIR);
+    return path.join(this.build.outputDir, SEARCH_INDEX_DIR);
   }
 
   /** Before Eleventy renders: a fresh indexer (bundled by esbuild, src/site/bundle.ts). */
@@ -62,7 +62,7 @@ export class SiteSearch {
       const of = new Map(indexedPages(model.tree).map((node, i) => [node.page.inputPath, i]));
       this.positions = { model, of };
       // A one-off build renders each page once: the indexer can finish on its own.
-      const finishWhenComplete = this.context.mode === 'build' ? { order: [...of.keys()], options: this.options } : undefined;
+      const finishWhenComplete = this.build.mode === 'build' ? { order: [...of.keys()], options: this.options } : undefined;
       this.post({ start: { indexDir: this.indexDir, pageCount: of.size, finishWhenComplete } });
     }
     return this.positions.of;
@@ -76,23 +76,23 @@ export class SiteSearch {
     const position = this.positionsOf(model).get(contentPath);
     const node = model.tree.byInputPath.get(contentPath);
     if (position === undefined || !node) return;
-    const facts = this.context.facts.get(contentPath);
+    const facts = this.build.facts.get(contentPath);
     if (facts) this.sent.set(contentPath, facts);
-    this.post({ page: contentPath, position, entry: pageEntry(node, model.tree, facts, this.context.pathPrefix) });
+    this.post({ page: contentPath, position, entry: pageEntry(node, model.tree, facts, this.build.input.pathPrefix) });
     // Only the indexer reads a page's text, and a one-off build sends each page once: the text
     // need not stay in memory while the other 9,999 pages render.
-    if (facts && this.context.mode === 'build') facts.sections = [];
+    if (facts && this.build.mode === 'build') facts.sections = [];
   }
 
   /** A page has rendered (and reported its facts): it goes to the indexer now. */
   pageRendered(contentPath: string): void {
-    const { model } = this.context;
-    if (model && this.indexer && this.context.facts.has(contentPath)) this.sendPage(model, contentPath);
+    const { model } = this.build;
+    if (this.indexer && this.build.facts.has(contentPath)) this.sendPage(model, contentPath);
   }
 
   /** The search scripts every page loads (bundled when the build began). */
   async writeScripts(): Promise<void> {
-    for (const [name, bytes] of await bundleSearchScripts()) writeFileSync(path.join(this.context.outputDir, 'assets', name), bytes);
+    for (const [name, bytes] of await bundleSearchScripts()) writeFileSync(path.join(this.build.outputDir, 'assets', name), bytes);
   }
 
   /**
@@ -101,9 +101,8 @@ export class SiteSearch {
    * the rebuild writes the index.
    */
   async writeIndex(): Promise<void> {
-    const { context } = this;
-    const model = context.model;
-    if (!model) return;
+    const { build } = this;
+    const model = build.model;
     if (!this.indexer) this.prepare();
     const indexer = this.indexer!;
     const done = this.done!;
@@ -115,7 +114,7 @@ export class SiteSearch {
     // Pages the indexer has not seen as they are now (no facts, or rendered again) go now.
     const order = indexedPages(model.tree).map((node) => node.page.inputPath);
     for (const contentPath of order) {
-      const facts = context.facts.get(contentPath);
+      const facts = build.facts.get(contentPath);
       if (!facts || this.sent.get(contentPath) !== facts) this.sendPage(model, contentPath);
     }
     this.positionsOf(model);

@@ -1,11 +1,10 @@
 import type { PageFacts } from '../markdown/pageFacts.ts';
 import { fullTree, type TreeEntry } from '../nav/fullTree.ts';
-import type { BuildContext } from './buildContext.ts';
-import { contentPathOf } from './buildContext.ts';
+import type { BuildState, ContentPaths } from '../build/buildState.ts';
 import { buildPageView, buildSystemPageView, type PageView } from './pageView.ts';
 import { pathPrefixer } from '../urls/sitePaths.ts';
 
-/** The data layouts and system pages read, looked up from the build context at render time. */
+/** The data layouts and system pages read, looked up from the build at render time. */
 export interface GuidebookData {
   pageView(eleventyInputPath: string): PageView;
   systemView(title: string, url: string): PageView;
@@ -14,61 +13,47 @@ export interface GuidebookData {
   hasHomePage(): boolean;
   siteName(): string;
   sitemap(): { loc: string; lastmod?: string }[];
-  /**
-   * The URL Eleventy writes a content page to (our rule, so validation and output agree), or
-   * false for a file that is not published (`permalink: false`).
-   */
-  permalinkFor(eleventyInputPath: string): string | false;
 }
 
-export function createGuidebookData(getContext: () => BuildContext, assetVersion: string): GuidebookData {
-  const model = () => {
-    const context = getContext();
-    if (!context.model) throw new Error('The site model is not loaded yet.');
-    return { context, model: context.model };
-  };
+export function createGuidebookData(build: BuildState, contentPaths: ContentPaths, assetVersion: string): GuidebookData {
+  const pathPrefix = () => build.input.pathPrefix;
   return {
     pageView(eleventyInputPath) {
-      const { context, model: site } = model();
-      const contentPath = contentPathOf(context, eleventyInputPath);
+      const site = build.model;
+      const contentPath = contentPaths.of(eleventyInputPath);
       const node = site.tree.byInputPath.get(contentPath);
       if (!node) throw new Error(`No page in the site model for ${contentPath}.`);
-      const facts: PageFacts | undefined = context.facts.get(contentPath);
+      const facts: PageFacts | undefined = build.facts.get(contentPath);
       return buildPageView({
         page: node.page,
         tree: site.tree,
         settings: site.settings,
-        pathPrefix: context.pathPrefix,
+        pathPrefix: pathPrefix(),
         assetVersion,
         facts,
         lastUpdated: site.lastUpdated.get(contentPath),
       });
     },
     systemView(title, url) {
-      const { context, model: site } = model();
-      return buildSystemPageView({ title, url, tree: site.tree, settings: site.settings, pathPrefix: context.pathPrefix, assetVersion });
+      const site = build.model;
+      return buildSystemPageView({ title, url, tree: site.tree, settings: site.settings, pathPrefix: pathPrefix(), assetVersion });
     },
     allPages() {
-      const { context, model: site } = model();
-      return fullTree(site.tree, pathPrefixer(context.pathPrefix));
+      return fullTree(build.model.tree, pathPrefixer(pathPrefix()));
     },
     hasHomePage() {
-      return model().model.tree.home !== undefined;
+      return build.model.tree.home !== undefined;
     },
     siteName() {
-      return model().model.settings.name;
+      return build.model.settings.name;
     },
     sitemap() {
-      const { context, model: site } = model();
-      const p = pathPrefixer(context.pathPrefix);
+      const site = build.model;
+      const p = pathPrefixer(pathPrefix());
       return site.tree.order.map((node) => ({
         loc: site.settings.url + p(node.page.url),
         lastmod: site.lastUpdated.get(node.page.inputPath)?.toISOString().slice(0, 10),
       }));
-    },
-    permalinkFor(eleventyInputPath) {
-      const { context, model: site } = model();
-      return site.tree.byInputPath.get(contentPathOf(context, eleventyInputPath))?.page.url ?? false;
     },
   };
 }

@@ -1,22 +1,22 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { codeCacheDir, compiledEntry } from '../../src/cli/compiledCode.mjs';
 import { tempDir } from '../helpers/run.ts';
 
-/** A small project laid out like ours: two commands and a configuration sharing one module. */
+/** A small project laid out like ours: two commands sharing one module, the build importing its configuration. */
 function makeProject(answer: number): string {
   const root = tempDir('guidebook-code-');
   const write = (file: string, text: string) => {
     mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
     writeFileSync(path.join(root, file), text);
   };
-  write('src/site/answer.ts', `export const answer: number = ${answer};\nexport const here: string = import.meta.url;\n`);
-  write('src/cli/build.ts', `export { answer, here } from '../site/answer.ts';\nexport const config: string | undefined = process.env.GUIDEBOOK_COMPILED_CONFIG;\n`);
-  write('src/cli/check-links.ts', `export { answer } from '../site/answer.ts';\n`);
-  write('.eleventy.ts', `import { answer } from './src/site/answer.ts';\nexport default () => answer;\n`);
+  write('src/site/answer.ts', `export const answer: number = ${answer};\nexport const here: string = import.meta.url;\nexport const shared: object = {};\n`);
+  write('src/cli/build.ts', `import configure from '../../.eleventy.ts';\nexport { answer, here, shared } from '../site/answer.ts';\nexport const configured: number = configure();\n`);
+  write('src/cli/check-links.ts', `export { answer, shared } from '../site/answer.ts';\n`);
+  write('.eleventy.ts', `import { answer } from './src/site/answer.ts';\nexport default (): number => answer + 1;\n`);
   return root;
 }
 
@@ -28,18 +28,23 @@ function edit(file: string, text: string): void {
 }
 
 describe('compiledEntry (the launcher runs one-off commands compiled)', () => {
-  it('compiles the commands; modules keep their source location and share one copy of common code', async () => {
+  it('compiles the commands with the configuration the build imports; modules keep their source location', async () => {
     const root = makeProject(41);
     const url = await compiledEntry('build', { projectRoot: root });
     assert.ok(url, 'the project compiles');
     assert.ok(url.startsWith(pathToFileURL(codeCacheDir(root)).href), url);
     const build = await import(url);
     assert.equal(build.answer, 41);
+    assert.equal(build.configured, 42, 'the configuration is part of the compiled build');
     assert.equal(build.here, pathToFileURL(path.join(root, 'src', 'site', 'answer.ts')).href, 'import.meta.url is the source file');
-    assert.equal(build.config, path.join(path.dirname(new URL(url).pathname), 'eleventy-config.js'));
-    assert.ok(existsSync(build.config), 'the compiled configuration sits beside the command');
-    const config = await import(pathToFileURL(build.config).href);
-    assert.equal(config.default(), 41);
+    assert.deepEqual(readdirSync(path.dirname(new URL(url).pathname)).filter((f) => f.endsWith('.js') && !f.startsWith('chunk-')).sort(), ['build.js', 'check-links.js']);
+  });
+
+  it('loads a module the two commands share once: both get the same instance', async () => {
+    const root = makeProject(5);
+    const build = await import((await compiledEntry('build', { projectRoot: root }))!);
+    const checkLinks = await import((await compiledEntry('check-links', { projectRoot: root }))!);
+    assert.equal(build.shared, checkLinks.shared);
   });
 
   it('reuses the compiled copy until a source file changes, then compiles again', async () => {

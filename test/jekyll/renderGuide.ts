@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { PageFacts } from '../../src/markdown/pageFacts.ts';
 import { openJekyllInput, type JekyllFormat } from '../../src/jekyll/jekyllFormat.ts';
-import type { SiteModel } from '../../src/site/loadSite.ts';
+import type { SiteModel } from '../../src/site/siteModel.ts';
 import { runCli } from '../helpers/run.ts';
 
 /** A Jekyll guide loaded and its pages' Markdown rendered in-process, with the facts each page records. */
@@ -14,13 +14,13 @@ export interface RenderedGuide {
 }
 
 export function renderGuide(rootDir: string, pathPrefix?: string): RenderedGuide {
-  const opened = openJekyllInput(rootDir, pathPrefix);
-  if (!opened) throw new Error(`${rootDir} is not a Jekyll site`);
-  const { format, inputDir } = opened;
-  const model = format.loadSite({ inputDir, gitDates: false });
+  const format = openJekyllInput(rootDir, pathPrefix);
+  if (!format) throw new Error(`${rootDir} is not a Jekyll site`);
+  const { inputDir } = format;
+  const model = format.loadSite({ gitDates: false });
   const facts = new Map<string, PageFacts>();
   const relative = (env: unknown) => path.relative(inputDir, (env as { page: { inputPath: string } }).page.inputPath).split(path.sep).join('/');
-  const md = format.markdownLibrary({ pathPrefix: opened.pathPrefix, onPageFacts: (env, f) => facts.set(relative(env), f) });
+  const md = format.markdownLibrary({ pathPrefix: format.pathPrefix, onPageFacts: (env, f) => facts.set(relative(env), f) });
   const html = new Map<string, string>();
   for (const page of model.pages) html.set(page.inputPath, md.render('', { page: { inputPath: path.join(inputDir, page.inputPath) } }));
   return { format, model, facts, html };

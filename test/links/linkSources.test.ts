@@ -6,12 +6,12 @@ import { parseFrontMatter } from '../../src/content/frontMatter.ts';
 import { markdownSources } from '../../src/links/linkSources.ts';
 import { createMarkdown } from '../../src/markdown/createMarkdown.ts';
 import type { PageFacts } from '../../src/markdown/pageFacts.ts';
-import { loadSite } from '../../src/site/loadSite.ts';
+import { loadContentSite } from '../../src/content/loadContent.ts';
 import { fixturesDir } from '../helpers/run.ts';
 
 /** The links-broken fixture as a build sees it: its model and the facts its pages rendered to. */
 function renderedFixture(pathPrefix: string) {
-  const model = loadSite({ inputDir: path.join(fixturesDir, 'links-broken'), gitDates: false });
+  const model = loadContentSite({ inputDir: path.join(fixturesDir, 'links-broken'), gitDates: false });
   const facts = new Map<string, PageFacts>();
   for (const page of model.pages) {
     const text = readFileSync(path.join(model.inputDir, page.inputPath), 'utf8');

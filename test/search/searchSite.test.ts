@@ -13,7 +13,7 @@ import { presentResults, type ResultItem } from '../../src/search/browser/result
 import { measureSearch } from '../../src/search/measureSearch.ts';
 import { readStoredIndex } from '../../src/search/readStoredIndex.ts';
 import { searchEntries } from '../../src/search/searchDocuments.ts';
-import { loadSite } from '../../src/site/loadSite.ts';
+import { loadContentSite } from '../../src/content/loadContent.ts';
 import { buildSite, fixturesDir, projectRoot } from '../helpers/run.ts';
 import { assertSameRanking, lunrIndexOf, lunrSearch } from './lunrReference.ts';
 
@@ -33,7 +33,7 @@ describe('relevance on the guide in content/', () => {
   });
 
   it('ranks as one whole lunr index over the same documents would (the build streams pages to a worker)', async () => {
-    const model = loadSite({ inputDir: contentDir, gitDates: false });
+    const model = loadContentSite({ inputDir: contentDir, gitDates: false });
     const facts = new Map<string, PageFacts>();
     let current = '';
     const md = createMarkdown({ onPageFacts: (_env, pageFacts) => facts.set(current, pageFacts) });

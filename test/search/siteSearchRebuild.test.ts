@@ -3,10 +3,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { bundleIndexWorker } from '../../src/search/bundleSearchScripts.ts';
-import { SiteSearch } from '../../src/search/writeSiteSearch.ts';
 import { SEARCH_INDEX_DIR } from '../../src/search/storeFiles.ts';
-import type { BuildContext } from '../../src/site/buildContext.ts';
-import { loadSite } from '../../src/site/loadSite.ts';
+import { SiteBuild } from '../../src/build/siteBuild.ts';
+import { ContentFormat } from '../../src/content/contentFormat.ts';
 import { fixturesDir, tempDir } from '../helpers/run.ts';
 import { scratchFolders } from '../helpers/scratch.ts';
 
@@ -17,9 +16,8 @@ describe('the search index in the dev server', () => {
   it('a rebuild that begins while the last index is being finished supersedes it, without failing', async () => {
     const inputDir = path.join(fixturesDir, 'good-site');
     const outputDir = scratch.keep(tempDir());
-    const context: BuildContext = { inputDir, outputDir, siteDir: outputDir, pathPrefix: '/', mode: 'serve', jekyll: false, facts: new Map() };
-    context.model = loadSite({ inputDir, gitDates: false });
-    const search = new SiteSearch(context);
+    const input = new ContentFormat(inputDir, '/');
+    const { search } = new SiteBuild({ input, mode: 'serve', siteDir: outputDir, outputDir, model: input.loadSite({ gitDates: false }) });
 
     search.prepare();
     const first = search.writeIndex();

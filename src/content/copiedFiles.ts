@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { isIgnoredFolder } from '../content/findContentFiles.ts';
+import { isIgnoredFolder } from './findContentFiles.ts';
 import { folderSet, walkInside } from '../security/symlinks.ts';
 import { PASSTHROUGH_EXTENSIONS } from './passthroughGlobs.ts';
 

@@ -14,7 +14,7 @@ import {
   releaseLock,
   startBuild,
   unsafeOutputReason,
-} from '../../src/site/outputFolder.ts';
+} from '../../src/output/outputFolder.ts';
 import { tempDir } from '../helpers/run.ts';
 import { scratchFolders } from '../helpers/scratch.ts';
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { isIgnoredFolder } from '../content/findContentFiles.ts';
+import { isIgnoredFolder } from './findContentFiles.ts';
 import { folderSet, realPathInside, walkInside } from '../security/symlinks.ts';
 
 /** Files beside the pages that are published at the same relative URLs. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { hostileUrlProblem } from '../../src/site/devServerOptions.ts';
+import { hostileUrlProblem } from '../../src/devserver/devServerOptions.ts';
 
 describe('hostileUrlProblem', () => {
   it('lets through every path a browser asks for on the site', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { passthroughCopyOptions, passthroughGlobs } from '../../src/site/passthroughGlobs.ts';
+import { passthroughCopyOptions, passthroughGlobs } from '../../src/content/passthroughGlobs.ts';
 import { tempDir } from '../helpers/run.ts';
 import { scratchFolders } from '../helpers/scratch.ts';
 
