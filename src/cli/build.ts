@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
 import guidebook from '../../.eleventy.ts';
 import { SiteBuild } from '../build/siteBuild.ts';
+import type { EleventyConfig } from '../eleventy/eleventyConfig.ts';
 import { ContentValidationError, formatProblems } from '../content/errors.ts';
 import { openInput } from '../input/openInput.ts';
 import type { SiteModel } from '../site/siteModel.ts';
@@ -94,7 +95,7 @@ async function main(): Promise<number> {
   const eleventyInput = path.relative(process.cwd(), inputDir) || '.';
   const eleventyOptions = (build: SiteBuild) => ({
     configPath: engineSettings,
-    config: (eleventyConfig: unknown) => guidebook(eleventyConfig, build),
+    config: (eleventyConfig: EleventyConfig) => guidebook(eleventyConfig, build),
     pathPrefix: input.pathPrefix,
     quietMode: true,
   });
