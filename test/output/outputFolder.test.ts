@@ -3,18 +3,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import {
-  buildsFolderOf,
-  discardBuild,
-  filesNotOurs,
-  lockOutput,
-  OUTPUT_MARKER,
-  OutputRefusedError,
-  publishBuild,
-  releaseLock,
-  startBuild,
-  unsafeOutputReason,
-} from '../../src/output/outputFolder.ts';
+import { lockOutput, releaseLock } from '../../src/output/buildLock.ts';
+import { buildsFolderOf, OUTPUT_MARKER } from '../../src/output/buildsFolder.ts';
+import { filesNotOurs } from '../../src/output/foreignFiles.ts';
+import { discardBuild, publishBuild, startBuild } from '../../src/output/outputFolder.ts';
+import { OutputRefusedError, unsafeOutputReason } from '../../src/output/outputSafety.ts';
 import { tempDir } from '../helpers/run.ts';
 import { scratchFolders } from '../helpers/scratch.ts';
 
