@@ -7,7 +7,7 @@ import { LinkReportQueue } from '../devserver/linkReportQueue.ts';
 import { ModelReloads } from '../devserver/rebuilds.ts';
 import type { InputFormat } from '../input/inputFormat.ts';
 import { linkWarnings } from '../links/reportAfterBuild.ts';
-import type { PageFacts } from '../markdown/pageFacts.ts';
+import type { PageFacts, SectionFact } from '../markdown/pageFacts.ts';
 import { SiteSearch } from '../search/writeSiteSearch.ts';
 import type { SiteModel } from '../site/siteModel.ts';
 import { ContentPaths, eleventyInputPathOf, type BuildState } from './buildState.ts';
@@ -69,6 +69,11 @@ export class SiteBuild implements BuildState {
   beforeBuild(): void {
     this.search.prepare();
     this.reloads.beforeBuild();
+  }
+
+  /** A page's text by section, just before its facts: the search's alone, not kept with the facts. */
+  pageSections(env: unknown, sections: SectionFact[]): void {
+    this.search.pageSections(this.contentPaths.of(eleventyInputPathOf(env)), sections);
   }
 
   /**

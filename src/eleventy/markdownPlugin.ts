@@ -8,6 +8,7 @@ export function markdownPlugin(eleventyConfig: EleventyConfig, build: SiteBuild)
   const options: MarkdownOptions = {
     pathPrefix: build.input.pathPrefix,
     lineOffset: (env) => build.bodyLineOf(env),
+    onPageSections: (env, sections) => build.pageSections(env, sections),
     onPageFacts: (env, facts) => build.pageRendered(env, facts),
     onWarning: (env, warning) => build.warn(env, warning),
   };

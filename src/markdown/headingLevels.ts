@@ -25,7 +25,7 @@ export function normalizeHeadingLevels(tokens: Token[]): void {
   }
 }
 
-/** Runs before the rule that records the page's headings, so the table of contents agrees. */
-export function useOutlineHeadingLevels(md: MarkdownIt, beforeRule: string): void {
-  md.core.ruler.before(beforeRule, 'guidebook_heading_levels', (state) => normalizeHeadingLevels(state.tokens));
+/** The outline levels as a markdown-it core rule: runs before the page facts record the headings, so the table of contents agrees. */
+export function outlineHeadingLevelsPlugin(md: MarkdownIt): void {
+  md.core.ruler.push('guidebook_heading_levels', (state) => normalizeHeadingLevels(state.tokens));
 }

@@ -1,6 +1,8 @@
 import type { MarkdownIt, Token } from 'markdown-it';
+import { isGeneratedHtml } from './generatedHtml.ts';
 import { withNoopener } from '../security/linkRel.ts';
 import { sanitizeContentHtml } from '../security/rawHtml.ts';
+import { attrText } from './tokenText.ts';
 
 export interface RawHtmlGuardOptions {
   /** Line of the Markdown file on which the rendered text starts (after front matter). */
@@ -66,11 +68,6 @@ export function guardRawHtml(md: MarkdownIt, options: RawHtmlGuardOptions): void
   };
 }
 
-function attrText(token: Token, name: string): string | undefined {
-  const value = token.attrGet(name);
-  return value === null ? undefined : String(value);
-}
-
 /**
  * The page's raw HTML blocks and inline tags and the attributes editors wrote, in order; the
  * build's own tokens are skipped.
@@ -90,7 +87,7 @@ function rawHtmlSources(tokens: Token[], lineOffset: number): RawHtmlSource[] {
     for (const child of token.children ?? []) {
       addWritten(child, at);
       if (child.type === 'softbreak' || child.type === 'hardbreak') at++;
-      else if (child.type === 'html_inline' && !child.meta?.generated) {
+      else if (child.type === 'html_inline' && !isGeneratedHtml(child)) {
         sources.push({ content: child.content, line: at });
         at += (child.content.match(/\n/g) ?? []).length;
       }

@@ -1,6 +1,6 @@
 // What the search index holds of each page: the documents lunr indexes, and what results show.
 import type { Page } from '../content/page.ts';
-import type { PageFacts } from '../markdown/pageFacts.ts';
+import type { SectionFact } from '../markdown/pageFacts.ts';
 import type { NavNode, NavTree } from '../nav/buildNavTree.ts';
 import { pathPrefixer } from '../urls/sitePaths.ts';
 
@@ -64,10 +64,11 @@ export function indexedPages(tree: NavTree): NavNode[] {
  * included). Every section also carries the page title, so "static analysis python" finds
  * the Python section of the Static analysis page.
  */
-export function pageEntry(node: NavNode, tree: NavTree, facts: PageFacts | undefined, pathPrefix: string): PageEntry {
+export function pageEntry(node: NavNode, tree: NavTree, text: readonly SectionFact[] | undefined, pathPrefix: string): PageEntry {
   const { page } = node;
+  // A page with no text recorded (not rendered yet) is found by its title.
+  const sections = text ?? [];
   const title = titleField(page.title, page.navtitle);
-  const sections = facts?.sections ?? [];
   const intro = sections.find((s) => s.id === undefined)?.text ?? '';
   const entry: PageEntry = {
     documents: [{ fields: { title, heading: '', body: intro }, boost: PAGE_DOCUMENT_BOOST }],
@@ -82,9 +83,9 @@ export function pageEntry(node: NavNode, tree: NavTree, facts: PageFacts | undef
   return entry;
 }
 
-/** Every indexed page's entry, in reading order. */
-export function searchEntries(input: { tree: NavTree; facts: ReadonlyMap<string, PageFacts>; pathPrefix: string }): PageEntry[] {
-  return indexedPages(input.tree).map((node) => pageEntry(node, input.tree, input.facts.get(node.page.inputPath), input.pathPrefix));
+/** Every indexed page's entry, in reading order, from each page's sections by content path. */
+export function searchEntries(input: { tree: NavTree; sections: ReadonlyMap<string, readonly SectionFact[]>; pathPrefix: string }): PageEntry[] {
+  return indexedPages(input.tree).map((node) => pageEntry(node, input.tree, input.sections.get(node.page.inputPath), input.pathPrefix));
 }
 
 /** The title, plus the navtitle when it says something the title does not. */

@@ -3,7 +3,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { PageFacts } from '../markdown/pageFacts.ts';
+import type { PageFacts, SectionFact } from '../markdown/pageFacts.ts';
 import type { BuildState } from '../build/buildState.ts';
 import type { SiteModel } from '../site/siteModel.ts';
 import { bundleIndexWorker, bundleSearchScripts } from './bundleSearchScripts.ts';
@@ -23,8 +23,18 @@ export class SiteSearch {
   private done?: Promise<IndexerDone>;
   /** This build's indexed pages: content path to position in reading order. */
   private positions?: { model: SiteModel; of: Map<string, number> };
-  /** The facts each page was sent with, so a page is sent again only if it changed. */
-  private readonly sent = new Map<string, PageFacts>();
+  /**
+   * The facts objects already sent, so a page is sent again only once it rendered again (new
+   * facts). Weak: the search keeps no page's facts alive, and never changes them.
+   */
+  private sent = new WeakSet<PageFacts>();
+  /**
+   * Each page's text by section as it last rendered: the search's own, handed over apart from
+   * the facts, which the build keeps for every page until the end. A one-off build sends a
+   * page's text on and drops it; the dev server keeps it, since each rebuild's fresh indexer
+   * is sent every page again, rendered or not.
+   */
+  private readonly texts = new Map<string, readonly SectionFact[]>();
 
   constructor(
     private readonly build: BuildState,
@@ -38,7 +48,7 @@ export class SiteSearch {
   /** Before Eleventy renders: a fresh indexer (bundled by esbuild, src/site/bundle.ts). */
   prepare(): void {
     void this.indexer?.then((worker) => worker.terminate());
-    this.sent.clear();
+    this.sent = new WeakSet();
     this.positions = undefined;
     rmSync(this.indexDir, { recursive: true, force: true });
     // Started now, written after the pages (writeScripts): a failure shows there.
@@ -77,17 +87,25 @@ export class SiteSearch {
     const node = model.tree.byInputPath.get(contentPath);
     if (position === undefined || !node) return;
     const facts = this.build.facts.get(contentPath);
-    if (facts) this.sent.set(contentPath, facts);
-    this.post({ page: contentPath, position, entry: pageEntry(node, model.tree, facts, this.build.input.pathPrefix) });
-    // Only the indexer reads a page's text, and a one-off build sends each page once: the text
-    // need not stay in memory while the other 9,999 pages render.
-    if (facts && this.build.mode === 'build') facts.sections = [];
+    if (facts) this.sent.add(facts);
+    // A page with no facts has not rendered since the content was read again: no text either.
+    const text = facts ? this.texts.get(contentPath) : undefined;
+    // The entry reaches the indexer as a structured clone: its own copy of the page's text.
+    this.post({ page: contentPath, position, entry: pageEntry(node, model.tree, text, this.build.input.pathPrefix) });
+  }
+
+  /** A page's text by section has rendered (just before its facts, `pageRendered`). */
+  pageSections(contentPath: string, sections: readonly SectionFact[]): void {
+    this.texts.set(contentPath, sections);
   }
 
   /** A page has rendered (and reported its facts): it goes to the indexer now. */
   pageRendered(contentPath: string): void {
     const { model } = this.build;
     if (this.indexer && this.build.facts.has(contentPath)) this.sendPage(model, contentPath);
+    // A one-off build renders each page once: its text need not stay in memory while the
+    // other 9,999 pages render.
+    if (this.build.mode === 'build') this.texts.delete(contentPath);
   }
 
   /** The search scripts every page loads (bundled when the build began). */
@@ -115,8 +133,10 @@ export class SiteSearch {
     const order = indexedPages(model.tree).map((node) => node.page.inputPath);
     for (const contentPath of order) {
       const facts = build.facts.get(contentPath);
-      if (!facts || this.sent.get(contentPath) !== facts) this.sendPage(model, contentPath);
+      if (!facts || !this.sent.has(facts)) this.sendPage(model, contentPath);
     }
+    // The text of pages gone from the site (or not rendered since a full rebuild began) is no longer sent.
+    for (const contentPath of this.texts.keys()) if (!build.facts.has(contentPath)) this.texts.delete(contentPath);
     this.positionsOf(model);
 
     // A no-op when the indexer has already finished on its own.

@@ -69,7 +69,7 @@ describe('ModelReloads.beforeWatch (dev server: render only what changed)', () =
     writeFileSync(path.join(dir, 'b.md'), '---\ntitle: Beta\nparent: A\n---\nSecond, edited.\n');
     reloads.beforeWatch(['./b.md']);
     assert.deepEqual(switched, [true]);
-    build.facts.set('a.md', { headings: [], links: [], ids: new Set(), sections: [], rawHtml: false });
+    build.facts.set('a.md', { headings: [], links: [], ids: new Set(), rawHtml: false });
     reloads.beforeBuild();
     assert.ok(build.facts.has('a.md'), 'what other pages recorded is kept');
   });
@@ -83,7 +83,7 @@ describe('ModelReloads.beforeWatch (dev server: render only what changed)', () =
     writeFileSync(path.join(dir, 'c.md'), '---\ntitle: Gamma\n---\nNew.\n');
     reloads.beforeWatch(['./c.md']);
     assert.deepEqual(switched, [false, false, false]);
-    build.facts.set('a.md', { headings: [], links: [], ids: new Set(), sections: [], rawHtml: false });
+    build.facts.set('a.md', { headings: [], links: [], ids: new Set(), rawHtml: false });
     reloads.beforeBuild();
     assert.equal(build.facts.size, 0, 'a full rebuild starts with no recorded pages');
   });

@@ -1,18 +1,20 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createMarkdown } from '../../src/markdown/createMarkdown.ts';
-import type { PageFacts } from '../../src/markdown/pageFacts.ts';
+import type { PageFacts, SectionFact } from '../../src/markdown/pageFacts.ts';
 
-/** Renders Markdown as a page body starting on `bodyLine`, returning the HTML and the page facts. */
+/** Renders Markdown as a page body starting on `bodyLine`, returning the HTML, the page facts and sections. */
 function render(markdown: string, options: { pathPrefix?: string; bodyLine?: number } = {}) {
   let facts: PageFacts | undefined;
+  let sections: SectionFact[] | undefined;
   const md = createMarkdown({
     pathPrefix: options.pathPrefix,
     lineOffset: () => options.bodyLine ?? 1,
     onPageFacts: (_env, f) => (facts = f),
+    onPageSections: (_env, s) => (sections = s),
   });
   const html = md.render(markdown, {});
-  return { html, facts: facts! };
+  return { html, facts: facts!, sections: sections! };
 }
 
 describe('createMarkdown', () => {
@@ -98,9 +100,9 @@ describe('createMarkdown', () => {
 
   // `####` straight under `##` is an h3 once heading levels follow the outline (headingLevels.ts).
   it('collects the plain text of each h2/h3 section', () => {
-    const { facts } = render('Intro text.\n\n## One\n\nFirst part.\n\n#### Deep\n\nMore.\n\n### Two\n\nSecond `code`.\n');
+    const { sections } = render('Intro text.\n\n## One\n\nFirst part.\n\n#### Deep\n\nMore.\n\n### Two\n\nSecond `code`.\n');
     assert.deepEqual(
-      facts.sections.map((s) => [s.id, s.text]),
+      sections.map((s) => [s.id, s.text]),
       [
         [undefined, 'Intro text.'],
         ['one', 'First part.'],

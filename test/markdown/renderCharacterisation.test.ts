@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { MarkdownIt } from 'markdown-it';
 import { createMarkdown } from '../../src/markdown/createMarkdown.ts';
-import type { PageFacts } from '../../src/markdown/pageFacts.ts';
+import type { PageFacts, SectionFact } from '../../src/markdown/pageFacts.ts';
 import { fixturesDir } from '../helpers/run.ts';
 
 const dir = path.join(fixturesDir, 'markdown-render');
@@ -30,25 +30,31 @@ const cases = [
   { name: 'explicit-id', pathPrefix: '/', bodyLine: 1, plugins: [explicitRailsId] },
 ];
 
-/** The page's facts and warnings as JSON, the id set in the order ids were added. */
-function recordOf(facts: PageFacts[], warnings: unknown[]): string {
-  return `${JSON.stringify({ facts: facts.map((f) => ({ ...f, ids: [...f.ids] })), warnings }, null, 2)}\n`;
+/**
+ * The page's facts, with its sections beside them (handed over on their own), and the warnings
+ * as JSON; the id set in the order ids were added.
+ */
+function recordOf(facts: PageFacts[], sections: SectionFact[][], warnings: unknown[]): string {
+  const pages = facts.map((f, i) => ({ headings: f.headings, links: f.links, ids: [...f.ids], sections: sections[i], rawHtml: f.rawHtml }));
+  return `${JSON.stringify({ facts: pages, warnings }, null, 2)}\n`;
 }
 
 function renderCase(c: (typeof cases)[number]) {
   const facts: PageFacts[] = [];
+  const sections: SectionFact[][] = [];
   const warnings: unknown[] = [];
   const md = createMarkdown({
     pathPrefix: c.pathPrefix,
     lineOffset: () => c.bodyLine,
     plugins: c.plugins,
     onPageFacts: (_env, f) => facts.push(f),
+    onPageSections: (_env, s) => sections.push(s),
     onWarning: (_env, w) => warnings.push(w),
   });
   // Twice with one renderer: nothing of one page (ids taken, table numbers) leaks into the next.
   const html = md.render(sample, {});
   const again = md.render(sample, {});
-  return { html, again, record: recordOf(facts, warnings) };
+  return { html, again, record: recordOf(facts, sections, warnings) };
 }
 
 describe('createMarkdown output, characterised', () => {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { parseFrontMatter } from '../../src/content/frontMatter.ts';
 import { createMarkdown } from '../../src/markdown/createMarkdown.ts';
-import type { PageFacts } from '../../src/markdown/pageFacts.ts';
+import type { SectionFact } from '../../src/markdown/pageFacts.ts';
 import { search } from '../../src/search/browser/engine.ts';
 import type { IndexReader } from '../../src/search/browser/indexReader.ts';
 import { presentResults, type ResultItem } from '../../src/search/browser/results.ts';
@@ -34,14 +34,14 @@ describe('relevance on the guide in content/', () => {
 
   it('ranks as one whole lunr index over the same documents would (the build streams pages to a worker)', async () => {
     const model = loadContentSite({ inputDir: contentDir, gitDates: false });
-    const facts = new Map<string, PageFacts>();
+    const sections = new Map<string, SectionFact[]>();
     let current = '';
-    const md = createMarkdown({ onPageFacts: (_env, pageFacts) => facts.set(current, pageFacts) });
+    const md = createMarkdown({ onPageSections: (_env, pageSections) => sections.set(current, pageSections) });
     for (const page of model.pages) {
       current = page.inputPath;
       md.render(parseFrontMatter(readFileSync(path.join(contentDir, page.inputPath), 'utf8'), page.file).parsed!.body, {});
     }
-    const lunrIndex = lunrIndexOf(searchEntries({ tree: model.tree, facts, pathPrefix: '/' }).flatMap((entry) => entry.documents));
+    const lunrIndex = lunrIndexOf(searchEntries({ tree: model.tree, sections, pathPrefix: '/' }).flatMap((entry) => entry.documents));
     for (const query of ['padrino', 'flask secur', 'static analysis python', 'djnago', 'se', 'ra', 'security', 'rails secure', 'owasp top']) {
       const expected = lunrSearch(lunrIndex, query);
       const result = await search(reader, query, { limit: 1000 });

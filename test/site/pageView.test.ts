@@ -10,7 +10,6 @@ const facts = (levels: number[]): PageFacts => ({
   headings: levels.map((level, i) => ({ level, id: `h${i}`, text: `Heading ${i}`, line: i + 1 })),
   links: [],
   ids: new Set(),
-  sections: [],
   rawHtml: false,
 });
 
