@@ -1,6 +1,17 @@
 import { ContentFormat } from '../content/contentFormat.ts';
-import { openJekyllInputIfAny } from '../jekyll/findJekyllRoot.ts';
+import { findJekyllRoot } from '../jekyll/findJekyllRoot.ts';
 import type { InputFormat } from './inputFormat.ts';
+
+/**
+ * `openJekyllInput` when the input is a Jekyll guide. The Jekyll code (its Markdown dialect,
+ * Liquid, the report) loads only then: it costs every other build a sixth of a second. Here and
+ * not in findJekyllRoot.ts, which the Jekyll format imports: the two would import each other.
+ */
+async function openJekyllInputIfAny(input: string, explicitPathPrefix?: string) {
+  if (!findJekyllRoot(input)) return undefined;
+  const { openJekyllInput } = await import('../jekyll/jekyllFormat.ts');
+  return openJekyllInput(input, explicitPathPrefix);
+}
 
 /**
  * The input an `--input` folder holds: a Jekyll guide (a `_config.yml`), built as it is with its

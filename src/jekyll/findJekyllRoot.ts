@@ -23,13 +23,3 @@ function hasOwnConfig(dir: string): boolean {
   const config = path.join(dir, CONFIG_FILE);
   return existsSync(config) && realPathInside(dir, config) !== undefined;
 }
-
-/**
- * `openJekyllInput` when the input is a Jekyll guide. The Jekyll code (its Markdown dialect,
- * Liquid, the report) loads only then: it costs every other build a sixth of a second.
- */
-export async function openJekyllInputIfAny(input: string, explicitPathPrefix?: string) {
-  if (!findJekyllRoot(input)) return undefined;
-  const { openJekyllInput } = await import('./jekyllFormat.ts');
-  return openJekyllInput(input, explicitPathPrefix);
-}
