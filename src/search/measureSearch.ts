@@ -8,14 +8,14 @@ import type { Browser } from 'playwright-core';
 import { search } from './browser/engine.ts';
 import { fileNames, type DocsChunk } from './browser/format.ts';
 import { IndexReader } from './browser/indexReader.ts';
+import { BOX_RESULTS, MIN_QUERY } from './browser/resultLimits.ts';
 import { presentResults } from './browser/results.ts';
 import { diskLoader } from './readStoredIndex.ts';
 import { SEARCH_INDEX_DIR } from './storeFiles.ts';
 
-/** Results the header box shows (src/search/browser/ui.ts): a first result means these are shown. */
-const SHOWN_RESULTS = 10;
-/** The box queries from this many characters. */
-const FIRST_QUERY_LENGTH = 2;
+// What the header box shows (a first result means these are shown), and from how many characters it queries.
+const SHOWN_RESULTS = BOX_RESULTS;
+const FIRST_QUERY_LENGTH = MIN_QUERY;
 
 export interface QueryMeasurement {
   query: string;

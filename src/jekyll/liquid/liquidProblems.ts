@@ -26,6 +26,7 @@ export interface FailedPage {
   bodyLine: number;
 }
 
+/** A Liquid error met while parsing or rendering a page, as a problem for the editor. */
 export function liquidProblem(error: unknown, { file, body, bodyLine }: FailedPage, site: IncludeSite): ContentProblem {
   const liquidError = error as { message?: string; token?: { begin: number; end: number; input: string; file?: string; getPosition?: () => number[] }; originalError?: Error };
   const token = liquidError.token;
@@ -36,39 +37,32 @@ export function liquidProblem(error: unknown, { file, body, bodyLine }: FailedPa
   const fileLine = line === undefined ? undefined : inPage ? bodyLine + line - 1 : line;
   const reason = (liquidError.originalError?.message ?? liquidError.message ?? String(error)).replace(/, line:\d+, col:\d+$/, '');
 
+  const problem = (message: string, hint: string): ContentProblem => ({ severity: 'error', file: shownFile, line: fileLine, message, hint });
+
   const outside = liquidError.originalError instanceof OutsideIncludeError ? liquidError.originalError : error instanceof OutsideIncludeError ? error : undefined;
-  if (outside) return { severity: 'error', file: shownFile, line: fileLine, message: `\`${tagText}\`: ${outside.message}.`, hint: outside.hint };
+  if (outside) return problem(`\`${tagText}\`: ${outside.message}.`, outside.hint);
   const missing = /Failed to lookup "([^"]+)"/.exec(reason);
   if (missing) {
     const name = unquote(missing[1]!);
     const { includesDir } = site;
     const resolved = path.resolve(includesDir, name);
     if (!isInsideFolder(path.resolve(includesDir), resolved) || (existsSync(resolved) && realPathInside(site.rootDir, resolved) === undefined)) {
-      return {
-        severity: 'error',
-        file: shownFile,
-        line: fileLine,
-        message: `\`${tagText}\`: ${name} is outside _includes/; includes are read from _includes/ only, never from outside the site.`,
-        hint: 'Move the file into _includes/ (as a file, not a link) and include it by its name there.',
-      };
+      return problem(
+        `\`${tagText}\`: ${name} is outside _includes/; includes are read from _includes/ only, never from outside the site.`,
+        'Move the file into _includes/ (as a file, not a link) and include it by its name there.',
+      );
     }
     const suggestion = closestMatch(name, site.includeFiles);
     const themeHint = site.theme ? ` If it comes from the theme ${site.theme}, copy it into _includes/.` : '';
-    return {
-      severity: 'error',
-      file: shownFile,
-      line: fileLine,
-      message: `\`${tagText}\`: there is no file ${name} in _includes/.`,
-      hint: (suggestion ? `Did you mean ${suggestion}?` : `Files in _includes/: ${site.includeFiles.slice(0, 8).join(', ') || 'none'}.`) + themeHint,
-    };
+    return problem(
+      `\`${tagText}\`: there is no file ${name} in _includes/.`,
+      (suggestion ? `Did you mean ${suggestion}?` : `Files in _includes/: ${site.includeFiles.slice(0, 8).join(', ') || 'none'}.`) + themeHint,
+    );
   }
-  return {
-    severity: 'error',
-    file: shownFile,
-    line: fileLine,
-    message: `Liquid ${tagText ? `in \`${tagText}\`` : ''}: ${reason}.`.replace('Liquid :', 'Liquid:'),
-    hint: 'Jekyll would stop on this too; check the tag\'s spelling and that every block tag has its end tag.',
-  };
+  return problem(
+    `Liquid ${tagText ? `in \`${tagText}\`` : ''}: ${reason}.`.replace('Liquid :', 'Liquid:'),
+    'Jekyll would stop on this too; check the tag\'s spelling and that every block tag has its end tag.',
+  );
 }
 
 function shown(site: IncludeSite, absolute: string): string {
