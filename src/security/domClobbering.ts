@@ -22,7 +22,7 @@
 /**
  * Names of `document`'s own and inherited properties (HTMLDocument, Document, Node,
  * EventTarget, Object) in Chromium, apart from the event handlers (`onclick`…), which
- * `isDocumentPropertyName` matches by their `on` prefix. test/security/domClobbering.test.ts
+ * `isDocumentPropertyName` matches by their `on` prefix. test/security/domClobbering.e2e.test.ts
  * checks in Chromium that every name here is one and that no property is missing.
  */
 export const DOCUMENT_PROPERTY_NAMES: ReadonlySet<string> = new Set([
@@ -82,7 +82,7 @@ const ID_ON_DOCUMENT = new Set(['img', 'object']);
  * Ids of the layout's own elements (layouts/parts/frame.ts, sidebar.ts, layouts/page.11ty.ts,
  * layouts/system-pages.ts) and of what the search script adds (the result list
  * `siteSearchInputResults` and its options `siteSearchInputResults-0`…).
- * test/security/domClobbering.test.ts checks built pages for layout ids missing here.
+ * test/security/domClobbering.e2e.test.ts checks built pages for layout ids missing here.
  */
 export const LAYOUT_IDS: ReadonlySet<string> = new Set([
   'mainContent', 'siteSearchInput', 'siteSearchInputResults', 'siteNavFold', 'pageTitle', 'tocHeading', 'childPages',

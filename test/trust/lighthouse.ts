@@ -1,5 +1,5 @@
 // Lighthouse on a built page served on 127.0.0.1, in Debian's Chromium. Used by
-// `npm run lighthouse` (which prints the scores) and by lighthouse.test.ts.
+// `npm run lighthouse` (which prints the scores) and by lighthouse.e2e.test.ts.
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 
