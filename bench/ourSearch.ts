@@ -18,7 +18,7 @@ export async function measureOurSearch(search: OurSearch, siteDir: string, queri
   const times: number[] = [];
   for (let repeat = 0; repeat < repeats; repeat++) {
     const fetcher = new DiskFetcher(siteDir);
-    const query = await search.open(async (sitePath) => fetcher.read(sitePath));
+    const query = await search.open((sitePath) => Promise.resolve(fetcher.read(sitePath)));
     const hits = await query(FIRST_QUERY);
     firstResult ??= { query: FIRST_QUERY, hits, ...fetcher.fetched };
     await timeQueries(query, queries, times);

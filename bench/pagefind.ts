@@ -58,10 +58,12 @@ export async function measurePagefind(bundleDir: string, queries: readonly strin
     const times: number[] = [];
     for (let repeat = 0; repeat < repeats; repeat++) {
       const fetcher = new DiskFetcher(bundleDir);
-      globalThis.fetch = (async (input: string | URL | Request) => {
-        const url = new URL(input instanceof Request ? input.url : String(input));
-        return new Response(fetcher.read(url.pathname.replace(/^\/pagefind\//, '')));
-      }) as typeof fetch;
+      // As with fetch, a file that cannot be read rejects the promise rather than throwing.
+      globalThis.fetch = (input: string | URL | Request) =>
+        new Promise<Response>((resolve) => {
+          const url = new URL(input instanceof Request ? input.url : String(input));
+          resolve(new Response(fetcher.read(url.pathname.replace(/^\/pagefind\//, ''))));
+        });
       // A fresh module instance per repeat: a client with nothing loaded yet.
       fetcher.count('pagefind.js');
       const pagefind = (await import(`${pathToFileURL(path.join(bundleDir, 'pagefind.js')).href}?instance=${++instances}`)) as PagefindClient;

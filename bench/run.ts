@@ -51,12 +51,12 @@ function parseOptions(argv: string[]): Options {
     },
     strict: true,
   });
-  const pages = values.pages!.split(',').map((p) => Number(p.trim().replace(/_/g, '')));
+  const pages = values.pages.split(',').map((p) => Number(p.trim().replace(/_/g, '')));
   if (pages.some((p) => !Number.isInteger(p) || p < 1)) throw new Error(`--pages takes sizes like 1000,10000, not ${values.pages}`);
   const runs = Number(values.runs);
   const warmup = Number(values.warmup);
   if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(warmup) || warmup < 0) throw new Error('--runs takes a count ≥ 1 and --warmup ≥ 0');
-  return { from: values.from, pages, runs, warmup, out: values.out, dev: !values['no-dev'], updateDocs: values['update-docs']!, keep: values.keep! };
+  return { from: values.from, pages, runs, warmup, out: values.out, dev: !values['no-dev'], updateDocs: values['update-docs'], keep: values.keep };
 }
 
 /** Builds with `command` into `siteDir`, cold (the output deleted first); throws on a failed build. */
@@ -112,7 +112,7 @@ async function measureSize(pages: number, workDir: string, options: Options): Pr
   });
   const built = build.status === 'ok';
 
-  const output = await runStep('output size', async () =>
+  const output = await runStep('output size', () =>
     built ? { ours: outputSizeOf(oursDir), floor: outputSizeOf(floorDir) } : notAvailable('the build failed'),
   );
 

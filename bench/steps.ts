@@ -9,7 +9,7 @@ export const notAvailable = (reason: string): StepResult<never> => ({ status: 'n
 export const skipped = (reason: string): StepResult<never> => ({ status: 'skipped', reason });
 
 /** Runs one step, logging progress on stderr so the table on stdout stays clean. */
-export async function runStep<T>(name: string, body: () => Promise<StepResult<T> | T>): Promise<StepResult<T>> {
+export async function runStep<T>(name: string, body: () => Promise<StepResult<T> | T> | StepResult<T> | T): Promise<StepResult<T>> {
   const started = performance.now();
   console.error(`  ${name} ...`);
   try {

@@ -54,14 +54,14 @@ export function parseBuildArgs(argv: string[]): BuildArgs {
     allowPositionals: false,
   });
   return {
-    input: values.input!,
-    output: values.output!,
+    input: values.input,
+    output: values.output,
     pathPrefix: values.pathprefix ?? '/',
     pathPrefixGiven: values.pathprefix !== undefined,
-    serve: values.serve!,
-    port: portNumber(values.port!),
-    host: hostAddress(values.host!),
-    report: values.report!,
-    quiet: values.quiet!,
+    serve: values.serve,
+    port: portNumber(values.port),
+    host: hostAddress(values.host),
+    report: values.report,
+    quiet: values.quiet,
   };
 }

@@ -39,7 +39,7 @@ export function parseCheckLinksArgs(argv: string[]): CheckLinksArgs {
     strict: true,
     allowPositionals: false,
   });
-  const format = values.format!;
+  const format = values.format;
   if (format !== 'text' && format !== 'json') throw new Error(`--format must be text or json, not ${format}.`);
   const number = (name: string, value: string, min: number) => {
     const n = Number(value);
@@ -47,17 +47,17 @@ export function parseCheckLinksArgs(argv: string[]): CheckLinksArgs {
     return n;
   };
   return {
-    input: values.input!,
-    output: values.output!,
+    input: values.input,
+    output: values.output,
     pathPrefix: values.pathprefix,
     format,
     external: values.external
       ? {
-          concurrency: Math.floor(number('concurrency', values.concurrency!, 1)),
-          timeoutMs: number('timeout', values.timeout!, 0.1) * 1000,
-          retries: Math.floor(number('retries', values.retries!, 0)),
-          maxTimeMs: number('max-time', values['max-time']!, 1) * 1000,
-          cacheFile: path.join(values['cache-dir']!, path.basename(DEFAULT_CACHE_FILE)),
+          concurrency: Math.floor(number('concurrency', values.concurrency, 1)),
+          timeoutMs: number('timeout', values.timeout, 0.1) * 1000,
+          retries: Math.floor(number('retries', values.retries, 0)),
+          maxTimeMs: number('max-time', values['max-time'], 1) * 1000,
+          cacheFile: path.join(values['cache-dir'], path.basename(DEFAULT_CACHE_FILE)),
         }
       : undefined,
   };

@@ -1,3 +1,4 @@
+// @ts-check
 // Starts one of the CLIs written in TypeScript: `node src/cli/launch.mjs build --input=…`.
 // A one-off command runs our code compiled ahead of time (./compiledCode.mjs). The dev server
 // runs the sources through tsx: its start-up counts for less, and it keeps Eleventy's module

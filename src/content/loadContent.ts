@@ -47,7 +47,7 @@ export function loadContentSite(options: LoadSiteOptions): SiteModel {
     settings,
     pages,
     tree,
-    lastUpdated: options.gitDates === false ? new Map() : readLastUpdated(inputDir),
+    lastUpdated: options.gitDates === false ? new Map<string, Date>() : readLastUpdated(inputDir),
     warnings: problems,
   };
 }

@@ -118,7 +118,7 @@ export class JekyllFormat implements InputFormat {
         const { text: stripped, removed } = stripKramdownExtensions(body ? body.text : source);
         const { text, lineOf } = openMarkdownInHtml(stripped);
         const notes: MarkdownNote[] = [];
-        const pageEnv = Object.create((env ?? {}) as object) as Record<symbol, unknown>;
+        const pageEnv = Object.create(env ?? {}) as Record<symbol, unknown>;
         pageEnv[NOTES] = notes;
         outputLine.set(pageEnv, lineOf);
         if (typeof env === 'object' && env !== null) outputLine.set(env, lineOf);

@@ -64,8 +64,9 @@ export function readJekyllPages(sources: readonly SiteFile[], { rootDir, config,
       continue;
     }
     if (typeof merged.title !== 'string' && typeof merged.title !== 'number') {
-      merged.title = titleFromBody(parsed.body, source.path);
-      report.converted(file, `title taken from ${/^#\s/m.test(parsed.body) ? 'the first heading' : 'the file name'} ("${merged.title}")`);
+      const title = titleFromBody(parsed.body, source.path);
+      merged.title = title;
+      report.converted(file, `title taken from ${/^#\s/m.test(parsed.body) ? 'the first heading' : 'the file name'} ("${title}")`);
     }
     for (const [key, entry] of from) {
       if (key === 'layout') report.siteNote(`${CONFIG_FILE}: defaults give pages in "${entry.path || '(all files)'}" the layout "${String(entry.values.layout)}"; the generator's layout replaces it.`);

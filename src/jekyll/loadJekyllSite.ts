@@ -174,7 +174,7 @@ export function loadJekyllSite(options: LoadJekyllOptions): JekyllSite {
       settings: settingsOf(config, rootDir),
       pages,
       tree,
-      lastUpdated: options.gitDates === false ? new Map() : readLastUpdated(rootDir),
+      lastUpdated: options.gitDates === false ? new Map<string, Date>() : readLastUpdated(rootDir),
       warnings,
       redirects,
     },

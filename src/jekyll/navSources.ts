@@ -4,6 +4,7 @@ import type { ContentProblem } from '../content/errors.ts';
 import type { Page } from '../content/page.ts';
 import { navKey, pagesByNavName, type NavTreeOptions } from '../nav/buildNavTree.ts';
 import { UrlIndex } from './jekyllUrls.ts';
+import { plainText } from './plainText.ts';
 
 /** The four places a guide of this kind kept its tree, in the order they are asked. */
 export const NAV_SOURCES = ['parent', '_config.yml navigation', '_data/navigation.yml (sidenav)', 'folder'] as const;
@@ -128,8 +129,8 @@ export function planNavigation(input: NavSourceInput): NavPlan {
     for (const raw of entries) {
       if (!raw || typeof raw !== 'object') continue;
       const entry = raw as { text?: unknown; url?: unknown; internal?: unknown; children?: unknown };
-      const text = String(entry.text ?? '').trim();
-      const url = entry.url === undefined || entry.url === null ? '' : String(entry.url).trim();
+      const text = plainText(entry.text).trim();
+      const url = plainText(entry.url).trim();
       const at = order++;
       if (entry.internal === false || isExternal(url)) {
         if (url) externalLinks.push({ label: text || url, url, parent: parentOf(parent) ?? undefined, order: at });
@@ -155,7 +156,7 @@ export function planNavigation(input: NavSourceInput): NavPlan {
     type DataEntry = { text?: unknown; href?: unknown; url?: unknown; external?: unknown; links?: unknown; children?: unknown };
     const items = entries.filter((e): e is DataEntry => Boolean(e) && typeof e === 'object');
     const pageOf = (entry: DataEntry) => {
-      const href = String(entry.href ?? entry.url ?? '').trim();
+      const href = plainText(entry.href ?? entry.url).trim();
       return href && entry.external !== true && !isExternal(href) ? byUrl.get(sitePath(href)) : undefined;
     };
     // A list (or group) may hold its own section page: the one whose URL holds all the others',
@@ -166,8 +167,8 @@ export function planNavigation(input: NavSourceInput): NavPlan {
       listed.find((p) => [p.title, p.label, p.url.split('/').filter(Boolean).pop() ?? ''].some((n) => navKey(n) === navKey(groupName)));
     const under = owner && listed.length > 1 ? owner : parent;
     for (const entry of items) {
-      const text = String(entry.text ?? '').trim();
-      const href = String(entry.href ?? entry.url ?? '').trim();
+      const text = plainText(entry.text).trim();
+      const href = plainText(entry.href ?? entry.url).trim();
       const at = order++;
       const page = pageOf(entry);
       if (href && (entry.external === true || isExternal(href))) {
@@ -184,18 +185,19 @@ export function planNavigation(input: NavSourceInput): NavPlan {
   for (const page of pages) {
     const sidenav = page.data.sidenav;
     if (sidenav === undefined || sidenav === null || sidenav === false) continue;
-    const list = typeof sidenav === 'string' ? data[sidenav] : sidenav;
-    if (list === undefined) {
+    if (typeof sidenav !== 'string') {
+      walkData(sidenav, undefined, '');
+    } else if (data[sidenav] === undefined) {
       problems.push({
         severity: 'warning',
         file: page.file,
         line: page.keyLines.get('sidenav'),
-        message: `sidenav "${String(sidenav)}" names no list in _data/navigation.yml.`,
+        message: `sidenav "${sidenav}" names no list in _data/navigation.yml.`,
         hint: `Lists there: ${Object.keys(data).join(', ') || 'none'}.`,
       });
-      continue;
+    } else {
+      walkData(data[sidenav], undefined, sidenav);
     }
-    walkData(list, undefined, typeof sidenav === 'string' ? sidenav : '');
   }
 
   // 4. The folder: a page in `ato/` sits under the section page of `ato/` (`ato.md` or `ato/index.md`).

@@ -114,10 +114,10 @@ async function fetchOnce(urls: string[], options: ExternalCheckOptions, deadline
       retryErrors: false,
       redirects: 'error',
       // Asked as each request is about to start (and, harmlessly, as the page is read).
-      linksToSkip: async (url) => {
-        if (!wanted.has(url) || Date.now() <= deadline) return false;
+      linksToSkip: (url) => {
+        if (!wanted.has(url) || Date.now() <= deadline) return Promise.resolve(false);
         notStarted.add(url);
-        return true;
+        return Promise.resolve(true);
       },
     });
     for (const link of result.links) {

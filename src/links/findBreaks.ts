@@ -70,7 +70,7 @@ export function findBreaks(scan: Pick<SiteScan, 'targets' | 'pages'>, site: Site
     const pageUrl = withPathPrefix(urlOfPath(page.path), site.pathPrefix);
     const folder = pageUrl.slice(0, pageUrl.lastIndexOf('/') + 1);
     let relative = byFolder.get(folder);
-    if (!relative) byFolder.set(folder, (relative = new Map()));
+    if (!relative) byFolder.set(folder, (relative = new Map<string, Outcome>()));
     for (const [href, kind] of page.refs) {
       links++;
       let outcome: Outcome | undefined;

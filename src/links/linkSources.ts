@@ -48,7 +48,7 @@ export interface LinkSources {
    * the record holds all its content has: then the page need not be read back. Its layout's
    * ids are not among them, nor its layout's links.
    */
-  recordedPage?(sitePath: string): HtmlScan | undefined;
+  recordedPage?: (sitePath: string) => HtmlScan | undefined;
 }
 
 const layoutsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'layouts');

@@ -173,8 +173,8 @@ export class SearchIndexBuilder {
     // Then sum each document's field weights, in place; terms only left-out pages had go.
     const names = this.table.terms;
     const kept: number[] = [];
-    const docsOf: Int32Array[] = new Array(termCount);
-    const weightsOf: Int32Array[] = new Array(termCount);
+    const docsOf = new Array<Int32Array>(termCount);
+    const weightsOf = new Array<Int32Array>(termCount);
     for (let t = 0; t < termCount; t++) {
       if (fieldsWithTerm[t] === 0) continue;
       let n = start[t]!;
@@ -185,8 +185,8 @@ export class SearchIndexBuilder {
           postingWeight[n++] = postingWeight[k]!;
         }
       }
-      docsOf[t] = postingDoc.subarray(start[t]!, n);
-      weightsOf[t] = postingWeight.subarray(start[t]!, n);
+      docsOf[t] = postingDoc.subarray(start[t], n);
+      weightsOf[t] = postingWeight.subarray(start[t], n);
       kept.push(t);
     }
 

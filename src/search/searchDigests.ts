@@ -21,7 +21,7 @@ const LONG_PREFIX_FACTOR = 4;
 export async function encodeDigests(shards: TermShards, options: EncodeOptions = {}): Promise<{ files: IndexFiles; digestGroups: string[] }> {
   const { terms, shardKeys, shardSizes } = shards;
   const manifest = json(manifestOf({ ...shards, digestGroups: [], chunkDocs: [] }, ''));
-  const reader = new IndexReader(async (name) => (name === fileNames.manifest ? manifest : shards.files.get(name)!));
+  const reader = new IndexReader((name) => Promise.resolve(name === fileNames.manifest ? manifest : shards.files.get(name)!));
   const groups = new Map<string, DigestGroup>();
   // Prefixes that expand to the same terms ("remem", "rememb") share one computation.
   const computed = new Map<string, number[]>();

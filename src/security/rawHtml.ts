@@ -1,4 +1,4 @@
-import { defaultTreeAdapter, html as parse5Html, parseFragment, serialize, type DefaultTreeAdapterTypes } from 'parse5';
+import { defaultTreeAdapter, ErrorCodes, html as parse5Html, parseFragment, serialize, type DefaultTreeAdapterTypes } from 'parse5';
 import { escapeHtml } from '../markdown/escapeHtml.ts';
 import { clobberingReason } from './domClobbering.ts';
 import { withNoopener } from './linkRel.ts';
@@ -94,7 +94,7 @@ function sanitizeOnce(html: string, report: Report): string {
   const context = defaultTreeAdapter.createElement('article', parse5Html.NS.HTML, []);
   const fragment = parseFragment(context, html, {
     onParseError: (error) => {
-      if (error.code === 'eof-in-comment') {
+      if (error.code === ErrorCodes.eofInComment) {
         report('<!--', 'an HTML comment `<!--` is never closed, so it hides the rest of the page; close it with `-->`.');
       }
     },

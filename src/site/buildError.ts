@@ -8,6 +8,16 @@ interface ChainedError {
   cause?: unknown;
 }
 
+/**
+ * Something thrown that is no error (a string, a number) is its own message; an object without a
+ * message has none of its own (the errors it wraps still speak).
+ */
+function primitiveText(thrown: unknown): string {
+  if (typeof thrown === 'string') return thrown;
+  if (typeof thrown === 'number' || typeof thrown === 'boolean' || typeof thrown === 'bigint' || typeof thrown === 'symbol') return String(thrown);
+  return '';
+}
+
 /** The messages of an error and of every error it wraps, outermost first, without stacks. */
 export function errorMessages(error: unknown): string[] {
   const messages: string[] = [];
@@ -15,7 +25,7 @@ export function errorMessages(error: unknown): string[] {
   for (let ref = error; ref && !seen.has(ref); ) {
     seen.add(ref);
     const chained = ref as ChainedError;
-    const message = typeof chained.message === 'string' ? chained.message.trim() : String(ref);
+    const message = typeof chained.message === 'string' ? chained.message.trim() : primitiveText(ref);
     if (message && !messages.includes(message)) messages.push(message);
     ref = chained.originalError ?? chained.cause;
   }

@@ -20,6 +20,17 @@ function makeProject(answer: number): string {
   return root;
 }
 
+/** What the small project's compiled commands export (check-links has no `configured` or `here`). */
+interface CompiledCommand {
+  answer: number;
+  configured?: number;
+  here?: string;
+  shared: object;
+}
+
+/** Imports a compiled command: its exports as the small project writes them. */
+const importCommand = async (url: string) => (await import(url)) as CompiledCommand;
+
 /** Changes a file and moves its modification time on, as an editor's save does. */
 function edit(file: string, text: string): void {
   writeFileSync(file, text);
@@ -33,7 +44,7 @@ describe('compiledEntry (the launcher runs one-off commands compiled)', () => {
     const url = await compiledEntry('build', { projectRoot: root });
     assert.ok(url, 'the project compiles');
     assert.ok(url.startsWith(pathToFileURL(codeCacheDir(root)).href), url);
-    const build = await import(url);
+    const build = await importCommand(url);
     assert.equal(build.answer, 41);
     assert.equal(build.configured, 42, 'the configuration is part of the compiled build');
     assert.equal(build.here, pathToFileURL(path.join(root, 'src', 'site', 'answer.ts')).href, 'import.meta.url is the source file');
@@ -42,8 +53,8 @@ describe('compiledEntry (the launcher runs one-off commands compiled)', () => {
 
   it('loads a module the two commands share once: both get the same instance', async () => {
     const root = makeProject(5);
-    const build = await import((await compiledEntry('build', { projectRoot: root }))!);
-    const checkLinks = await import((await compiledEntry('check-links', { projectRoot: root }))!);
+    const build = await importCommand((await compiledEntry('build', { projectRoot: root }))!);
+    const checkLinks = await importCommand((await compiledEntry('check-links', { projectRoot: root }))!);
     assert.equal(build.shared, checkLinks.shared);
   });
 
@@ -56,14 +67,14 @@ describe('compiledEntry (the launcher runs one-off commands compiled)', () => {
     edit(path.join(root, 'src', 'site', 'answer.ts'), 'export const answer: number = 2;\nexport const here = "";\n');
     const second = await compiledEntry('build', { projectRoot: root });
     assert.ok(second && second !== first, 'an edit gives a new copy');
-    assert.equal((await import(second)).answer, 2);
+    assert.equal((await importCommand(second)).answer, 2);
   });
 
   it('gives one complete copy to commands starting at the same time', async () => {
     const root = makeProject(7);
     const urls = await Promise.all([1, 2, 3, 4].map(() => compiledEntry('check-links', { projectRoot: root })));
     assert.equal(new Set(urls).size, 1);
-    assert.equal((await import(urls[0]!)).answer, 7);
+    assert.equal((await importCommand(urls[0]!)).answer, 7);
     assert.deepEqual(readdirSync(codeCacheDir(root)).filter((f) => f.startsWith('.new-')), [], 'no half-written copy is left');
   });
 

@@ -80,8 +80,8 @@ describe('front matter never runs code', () => {
       assert.equal(problem?.severity, 'error', language);
       assert.equal(problem?.file, FILE);
       assert.equal(problem?.line, 1);
-      assert.match(problem!.message, new RegExp(`^front matter must be YAML; \`---${language}\``), language);
-      assert.match(problem!.hint!, /plain `---` line/);
+      assert.match(problem.message, new RegExp(`^front matter must be YAML; \`---${language}\``), language);
+      assert.match(problem.hint!, /plain `---` line/);
     }
     assert.equal((globalThis as { frontMatterRan?: boolean }).frontMatterRan, undefined);
     assert.match(parseFrontMatter(payload('js'), FILE).problem!.message, /runs code and is refused/);
@@ -105,7 +105,7 @@ describe('front matter never runs code', () => {
       const { parsed, problem } = parseFrontMatter(text, FILE);
       assert.equal(parsed, undefined, text);
       assert.equal(problem?.line, line, text);
-      assert.match(problem!.message, new RegExp(`key \`${keyPath.replace(/\./g, '\\.')}\` is not allowed`));
+      assert.match(problem.message, new RegExp(`key \`${keyPath.replace(/\./g, '\\.')}\` is not allowed`));
     }
     assert.equal(({} as { polluted?: boolean }).polluted, undefined);
   });

@@ -155,8 +155,8 @@ describe('readPage', () => {
       const [error, ...more] = errors(read(`title: T\nnavtitle: x\ntemplateEngineOverride: ${value}`));
       assert.equal(more.length, 0, value);
       assert.equal(error?.line, 4, value);
-      assert.match(error!.message, /^`templateEngineOverride` names `[^`]+`: only Liquid and Markdown may render content/, value);
-      assert.match(error!.hint!, /liquid,md/);
+      assert.match(error.message, /^`templateEngineOverride` names `[^`]+`: only Liquid and Markdown may render content/, value);
+      assert.match(error.hint!, /liquid,md/);
     }
     const [notText] = errors(read('title: T\ntemplateEngineOverride: [njk]'));
     assert.match(notText!.message, /must be text/);

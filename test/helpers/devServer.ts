@@ -34,8 +34,8 @@ export async function startDevServer(input: string, output: string, extraArgs: s
   );
   let stderr = '';
   let stdout = '';
-  child.stderr!.on('data', (d) => (stderr += d));
-  child.stdout!.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  child.stdout.on('data', (d) => (stdout += d));
   return { child, port, stderr: () => stderr, stdout: () => stdout };
 }
 

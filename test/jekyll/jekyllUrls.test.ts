@@ -27,7 +27,7 @@ describe('Jekyll permalinks', () => {
       assert.equal(more.length, 0, permalink);
       assert.equal(problem?.severity, 'warning', permalink);
       assert.equal(problem?.line, 3);
-      assert.match(problem!.message, /which Jekyll drops: the page is published at \//, permalink);
+      assert.match(problem.message, /which Jekyll drops: the page is published at \//, permalink);
     }
   });
 
@@ -73,7 +73,7 @@ describe('Jekyll redirects', () => {
       assert.equal(redirects.length, 0, old);
       assert.equal(problems[0]?.severity, 'error', old);
       assert.equal(problems[0]?.line, 4);
-      assert.match(problems[0]!.message, /^`redirect_from`: /);
+      assert.match(problems[0].message, /^`redirect_from`: /);
     }
   });
 

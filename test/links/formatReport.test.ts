@@ -51,6 +51,6 @@ describe('link reports', () => {
     const json = JSON.parse(formatJson(report)) as { ok: boolean; breaks: unknown[]; stats: { links: number } };
     assert.equal(json.ok, false);
     assert.equal(json.breaks.length, 4);
-    assert.equal(JSON.parse(formatJson({ ...report, breaks: [report.breaks[3]!] })).ok, true);
+    assert.equal((JSON.parse(formatJson({ ...report, breaks: [report.breaks[3]!] })) as { ok: boolean }).ok, true);
   });
 });

@@ -24,10 +24,9 @@ async function readerOf(docs: SampleDocument[], options: EncodeOptions): Promise
     pages[doc.page]!.documents.push(['', '', doc.fields.body]);
   }
   const encoded = await encodeSearchIndex(buildSearchIndex(docs), pages, options);
-  const reader = new IndexReader(async (name) => {
+  const reader = new IndexReader((name) => {
     const bytes = encoded.files.get(name);
-    if (!bytes) throw new Error(`no file ${name}`);
-    return bytes;
+    return bytes ? Promise.resolve(bytes) : Promise.reject(new Error(`no file ${name}`));
   });
   return { reader, files: encoded.files };
 }
@@ -129,9 +128,9 @@ describe('sharded search', () => {
     let answered = 0;
     for (const query of digested) {
       const read: string[] = [];
-      const watched = new IndexReader(async (name) => {
+      const watched = new IndexReader((name) => {
         read.push(name);
-        return files.get(name)!;
+        return Promise.resolve(files.get(name)!);
       });
       const result = await search(watched, query, { limit: DIGEST_RESULTS, useDigests: true });
       const expected = lunrSearch(reference, query);
@@ -168,9 +167,9 @@ describe('sharded search', () => {
   it('reads only the shards a query needs', async () => {
     const { files } = await readerOf(documents, { shardBytes: 256, digestMinBytes: Infinity });
     const read: string[] = [];
-    const reader = new IndexReader(async (name) => {
+    const reader = new IndexReader((name) => {
       read.push(name);
-      return files.get(name)!;
+      return Promise.resolve(files.get(name)!);
     });
     await search(reader, 'django', { limit: 10 });
     const shards = [...files.keys()].filter((n) => n.startsWith('t/'));

@@ -163,7 +163,7 @@ describe('prefers-reduced-motion', () => {
         for (const [siteName, { server }] of served) {
           await page.goto(server.url);
           // A string, so that no helper the TypeScript loader adds to functions reaches the page.
-          const motion = (await page.evaluate(`(() => {
+          const motion = await page.evaluate<{ scroll: string; moving: string[] }>(`(() => {
             const moving = [];
             for (const element of [document.documentElement, ...document.querySelectorAll('body *')]) {
               const style = getComputedStyle(element);
@@ -172,7 +172,7 @@ describe('prefers-reduced-motion', () => {
               if (longest(style.transitionDuration) > 0) moving.push(element.tagName + '.' + element.className + ' transition');
             }
             return { scroll: getComputedStyle(document.documentElement).scrollBehavior, moving };
-          })()`)) as { scroll: string; moving: string[] };
+          })()`);
           if (reducedMotion === 'reduce') {
             assert.equal(motion.scroll, 'auto', `${siteName}: smooth scrolling despite reduced motion`);
             assert.deepEqual(motion.moving, [], siteName);

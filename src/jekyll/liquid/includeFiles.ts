@@ -17,15 +17,15 @@ export function includeFileSystem(rootDir: string): FS {
   const contains = (includesDir: string, file: string) =>
     isInsideFolder(path.resolve(includesDir), path.resolve(file)) && path.resolve(includesDir) !== path.resolve(file) && realPathInside(rootDir, file) !== undefined;
   return {
-    exists: async (file) => existsSync(file),
+    exists: (file) => Promise.resolve(existsSync(file)),
     existsSync: (file) => existsSync(file) && statSync(file).isFile(),
-    readFile: async (file) => readFileSync(file, 'utf8'),
+    readFile: (file) => Promise.resolve(readFileSync(file, 'utf8')),
     readFileSync: (file) => readFileSync(file, 'utf8'),
     resolve: (dir, file, ext) => path.resolve(dir, unquote(file) + (path.extname(unquote(file)) ? '' : ext)),
-    contains: async (root, file) => contains(root, file),
+    contains: (root, file) => Promise.resolve(contains(root, file)),
     containsSync: contains,
     sep: path.sep,
-    dirname: path.dirname,
+    dirname: (file) => path.dirname(file),
   };
 }
 

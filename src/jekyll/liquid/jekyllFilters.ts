@@ -1,6 +1,7 @@
 // Jekyll's Liquid filters that guides use: URLs under the site's path prefix, Markdown, and
 // the ones that change nothing here.
 import type { Liquid } from 'liquidjs';
+import { plainText } from '../plainText.ts';
 
 export interface FilterSite {
   /** `site.baseurl` as pages see it: the path prefix without its trailing slash ('' at the root). */
@@ -13,7 +14,7 @@ export interface FilterSite {
 
 export function registerJekyllFilters(liquid: Liquid, { baseurl, siteUrl, markdownify }: FilterSite): void {
   const relativeUrl = (input: unknown): string => {
-    const value = input === undefined || input === null ? '' : String(input);
+    const value = plainText(input);
     if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(value)) return value;
     return `${baseurl}${value.startsWith('/') ? '' : '/'}${value}`;
   };
@@ -22,6 +23,6 @@ export function registerJekyllFilters(liquid: Liquid, { baseurl, siteUrl, markdo
     const relative = relativeUrl(input);
     return relative.startsWith('/') && !relative.startsWith('//') ? siteUrl + relative : relative;
   });
-  liquid.registerFilter('markdownify', (input: unknown) => markdownify(input === undefined || input === null ? '' : String(input)));
+  liquid.registerFilter('markdownify', (input: unknown) => markdownify(plainText(input)));
   for (const identity of ['smartify', 'sassify', 'scssify']) liquid.registerFilter(identity, (input: unknown) => input);
 }

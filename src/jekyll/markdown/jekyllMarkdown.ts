@@ -11,7 +11,7 @@ import { linkDestinationsWithSpaces } from './linkDestinationsWithSpaces.ts';
  */
 export function jekyllMarkdownPlugins(options: KramdownSyntaxOptions): ((md: MarkdownIt) => void)[] {
   // The plugins' own type packages name markdown-it's types by another path: the same API.
-  return [(md) => md.use(footnote as unknown as PluginSimple), (md) => md.use(deflist as unknown as PluginSimple), linkDestinationsWithSpaces, kramdownSyntax(options)];
+  return [(md) => md.use(footnote as unknown as PluginSimple), (md) => md.use(deflist), linkDestinationsWithSpaces, kramdownSyntax(options)];
 }
 
 /**
