@@ -8,18 +8,11 @@ import type { EleventyConfig } from '../eleventy/eleventyConfig.ts';
 import { ContentValidationError, formatProblems } from '../content/errors.ts';
 import { openInput } from '../input/openInput.ts';
 import type { SiteModel } from '../site/siteModel.ts';
-import { describeBuildError } from '../site/buildError.ts';
+import { describeBuildError } from '../build/buildError.ts';
 import { listenOnlyOn } from '../devserver/devServerOptions.ts';
-import {
-  discardBuild,
-  OutputRefusedError,
-  outputFolders,
-  publishBuild,
-  publishDevServerBuild,
-  startBuild,
-  startDevServerBuild,
-  unsafeOutputReason,
-} from '../output/outputFolder.ts';
+import { outputFolders } from '../output/buildsFolder.ts';
+import { discardBuild, publishBuild, publishDevServerBuild, startBuild, startDevServerBuild } from '../output/outputFolder.ts';
+import { OutputRefusedError, unsafeOutputReason } from '../output/outputSafety.ts';
 import { parseBuildArgs } from './args.ts';
 import { inputFolderProblem, outputFolderProblem } from './folderArgs.ts';
 

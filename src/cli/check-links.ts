@@ -3,11 +3,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ContentValidationError } from '../content/errors.ts';
 import { checkBuiltSite } from '../links/checkLinks.ts';
-import { DEFAULT_CACHE_FILE, DEFAULT_MAX_TIME_MS, type ExternalCheckOptions } from '../links/checkExternal.ts';
+import { DEFAULT_CACHE_FILE, DEFAULT_MAX_TIME_MS, type ExternalCheckOptions } from '../links/externalCheckOptions.ts';
 import { formatJson, formatText } from '../links/formatReport.ts';
 import { formatLinkParser } from '../links/linkSources.ts';
 import { openInput } from '../input/openInput.ts';
-import { outputFolders } from '../output/outputFolder.ts';
+import { outputFolders } from '../output/buildsFolder.ts';
 import { SITE_FLAGS } from './args.ts';
 import { builtSiteProblem, inputFolderProblem } from './folderArgs.ts';
 

@@ -105,7 +105,7 @@ export function listenOnlyOn(host: string): void {
   const DevServer = require('@11ty/eleventy-dev-server') as EleventyDevServerClass;
   if (typeof DevServer.prototype._serverListen !== 'function') {
     // Never fall back to every interface: a newer dev server needs this code looked at again.
-    throw new Error('error: this version of @11ty/eleventy-dev-server cannot be told where to listen; src/site/devServerOptions.ts needs updating.');
+    throw new Error('error: this version of @11ty/eleventy-dev-server cannot be told where to listen; src/devserver/devServerOptions.ts needs updating.');
   }
   DevServer.prototype._serverListen = function listen(port) {
     const server = this.server;

@@ -4,7 +4,7 @@
 import { ContentValidationError, formatProblems } from '../content/errors.ts';
 import type { InputFormat } from '../input/inputFormat.ts';
 import type { PageFacts } from '../markdown/pageFacts.ts';
-import { outputFolders } from '../output/outputFolder.ts';
+import { outputFolders } from '../output/buildsFolder.ts';
 import type { SiteModel } from '../site/siteModel.ts';
 import { navSignature } from './navSignature.ts';
 

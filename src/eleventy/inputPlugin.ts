@@ -3,7 +3,7 @@
 // code (src/security/codeInContent.ts): no JavaScript template or data file is ever loaded.
 import path from 'node:path';
 import type { SiteBuild } from '../build/siteBuild.ts';
-import { outputFolders } from '../output/outputFolder.ts';
+import { outputFolders } from '../output/buildsFolder.ts';
 import { NO_DATA_DIR, yamlOnlyFrontMatterEngines } from '../security/codeInContent.ts';
 import type { EleventyConfig } from './eleventyConfig.ts';
 

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import * as pageLayout from '../../layouts/page.11ty.ts';
 import type { SiteBuild } from '../build/siteBuild.ts';
 import { searchScriptSources } from '../search/bundleSearchScripts.ts';
-import { assetVersion } from '../site/assetVersion.ts';
+import { assetVersion } from './assetVersion.ts';
 import { createGuidebookData, type GuidebookData } from '../site/siteData.ts';
 import type { EleventyConfig } from './eleventyConfig.ts';
 

@@ -7,7 +7,8 @@ import type { InputFormat, MarkdownLibrary, PassthroughCopies } from '../input/i
 import { displayPath, type LoadSiteOptions, type SiteModel } from '../site/siteModel.ts';
 import { findJekyllRoot } from './findJekyllRoot.ts';
 import { CONFIG_FILE, readJekyllConfig } from './jekyllConfig.ts';
-import { loadJekyllSite, type JekyllSite, type RenderedBody } from './loadJekyllSite.ts';
+import { loadJekyllSite, type JekyllSite } from './loadJekyllSite.ts';
+import { type RenderedBody } from './liquidBodies.ts';
 import { jekyllMarkdownPlugins, openMarkdownInHtml, stripKramdownExtensions } from './markdown/jekyllMarkdown.ts';
 import { NOTES, type MarkdownNote } from './markdown/notes.ts';
 import { MigrationReport } from './migrationReport.ts';

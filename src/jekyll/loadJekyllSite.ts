@@ -23,7 +23,6 @@ import { refuseOutsideLinks } from '../security/symlinks.ts';
 import { codeFileProblems, frontMatterLanguageProblem } from '../security/codeInContent.ts';
 
 // Named here by the Jekyll input format (./jekyllFormat.ts), as before.
-export type { RenderedBody } from './liquidBodies.ts';
 
 /** A Jekyll guide as the build needs it: the common site model plus what only Jekyll mode has. */
 export interface JekyllSite {

@@ -10,8 +10,6 @@ import type { LinkSources } from './linkSources.ts';
 import type { SiteAddress } from './resolveRef.ts';
 
 // The options and outcomes, for the commands that name them (src/cli/check-links.ts, ./checkLinks.ts).
-export { DEFAULT_CACHE_FILE, DEFAULT_MAX_TIME_MS, MAX_RETRY_AFTER_S, type ExternalCheckOptions } from './externalCheckOptions.ts';
-export { outcomeOf, type ExternalOutcome } from './externalOutcome.ts';
 
 /** URLs named in the one line about URLs left unchecked. */
 const UNCHECKED_SHOWN = 3;

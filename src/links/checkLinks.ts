@@ -1,7 +1,7 @@
 import type { PageFacts } from '../markdown/pageFacts.ts';
 import { type SiteModel } from '../site/siteModel.ts';
 import { attributeBreaks, type LinkBreak } from './attributeBreaks.ts';
-import type { ExternalCheckOptions } from './checkExternal.ts';
+import type { ExternalCheckOptions } from './externalCheckOptions.ts';
 import { findBreaks, type FoundBreak } from './findBreaks.ts';
 import type { LinkReport } from './formatReport.ts';
 import { markdownSources, type LinkSources, type MarkdownSourcesOptions } from './linkSources.ts';

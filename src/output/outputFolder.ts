@@ -14,8 +14,6 @@ import { cleanUp, newBuildId, swapIn } from './linkSwap.ts';
 import { OutputRefusedError, unsafeOutputReason } from './outputSafety.ts';
 
 // What the commands use besides the lifecycle, so they need to know only this file.
-export { outputFolders } from './buildsFolder.ts';
-export { OutputRefusedError, unsafeOutputReason } from './outputSafety.ts';
 
 /**
  * Starts a build into `outputDir`: takes the lock, checks again (under it) that the output holds

@@ -26,11 +26,6 @@ import type { PageDisplay } from './searchDocuments.ts';
 import { encodeTermShards, type EncodeOptions } from './termShards.ts';
 
 // The parts, importable from here as before (./indexWorker.ts and ./writeSiteSearch.ts use them).
-export { docsChunk, documentsIn } from './docsChunks.ts';
-export type { IndexFiles } from './indexBytes.ts';
-export { IndexVersion, manifestFile, manifestOf, type ManifestParts } from './indexManifest.ts';
-export { DIGEST_MIN_BYTES, DIGEST_SHORT_PREFIX, encodeDigests, expensivePrefixes } from './searchDigests.ts';
-export { encodeTermShards, SHARD_BYTES, type EncodeOptions, type TermShards } from './termShards.ts';
 
 /** The whole index at once: docs chunks, term shards, digests and manifest. */
 export async function encodeSearchIndex(

@@ -8,7 +8,10 @@ import { createHash } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
 import { PAGES_PER_CHUNK, fileNames } from './browser/format.ts';
 import { SearchIndexBuilder } from './buildSearchIndex.ts';
-import { IndexVersion, docsChunk, documentsIn, encodeDigests, encodeTermShards, type EncodeOptions, type ManifestParts } from './encodeSearchIndex.ts';
+import { IndexVersion, type ManifestParts } from './indexManifest.ts';
+import { docsChunk, documentsIn } from './docsChunks.ts';
+import { encodeDigests } from './searchDigests.ts';
+import { encodeTermShards, type EncodeOptions } from './termShards.ts';
 import type { PageEntry } from './searchDocuments.ts';
 import { compressedFileWriter } from './storeFiles.ts';
 

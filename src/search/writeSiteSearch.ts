@@ -7,7 +7,8 @@ import type { PageFacts, SectionFact } from '../markdown/pageFacts.ts';
 import type { BuildState } from '../build/buildState.ts';
 import type { SiteModel } from '../site/siteModel.ts';
 import { bundleIndexWorker, bundleSearchScripts } from './bundleSearchScripts.ts';
-import { manifestFile, manifestOf, type EncodeOptions } from './encodeSearchIndex.ts';
+import { manifestFile, manifestOf } from './indexManifest.ts';
+import { type EncodeOptions } from './termShards.ts';
 import type { IndexerReply, IndexerRequest } from './indexWorker.ts';
 import { indexedPages, pageEntry } from './searchDocuments.ts';
 import { SEARCH_INDEX_DIR, compressedFileWriter } from './storeFiles.ts';
@@ -45,7 +46,7 @@ export class SiteSearch {
     return path.join(this.build.outputDir, SEARCH_INDEX_DIR);
   }
 
-  /** Before Eleventy renders: a fresh indexer (bundled by esbuild, src/site/bundle.ts). */
+  /** Before Eleventy renders: a fresh indexer (bundled by esbuild, ./bundle.ts). */
   prepare(): void {
     void this.indexer?.then((worker) => worker.terminate());
     this.sent = new WeakSet();

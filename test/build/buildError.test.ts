@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { systemUseOf } from '../../src/content/systemUrls.ts';
-import { describeBuildError, errorMessages } from '../../src/site/buildError.ts';
+import { describeBuildError, errorMessages } from '../../src/build/buildError.ts';
 import { makePage } from '../helpers/pages.ts';
 
 /** An error as Eleventy throws it: wrapped, each layer knowing the one below. */
