@@ -59,9 +59,12 @@ function parseOptions(argv: string[]): Options {
   return { from: values.from, pages, runs, warmup, out: values.out, dev: !values['no-dev'], updateDocs: values['update-docs'], keep: values.keep };
 }
 
-/** Builds with `command` into `siteDir`, cold (the output deleted first); throws on a failed build. */
+/**
+ * Builds with `command` into `siteDir`, cold (the output deleted first, with the builds folder
+ * beside it that our `_site` links into); throws on a failed build.
+ */
 async function coldBuild(which: string, command: { command: string; args: string[] }, siteDir: string) {
-  rmSync(siteDir, { recursive: true, force: true });
+  for (const dir of [siteDir, `${siteDir}.guidebook`]) rmSync(dir, { recursive: true, force: true });
   const cost = await runMeasured(command.command, command.args, { cwd: projectRoot });
   if (cost.code !== 0) throw new Error(`${which} build exited with ${cost.code}:\n${cost.stderr.slice(-2000)}`);
   return cost;
