@@ -1,4 +1,4 @@
-import type { PageView } from '../src/site/pageView.ts';
+import type { PageView } from '../src/view/pageView.ts';
 import { renderFrame } from './parts/frame.ts';
 import { attr, esc } from './parts/html.ts';
 import { gap } from './parts/sidebar.ts';

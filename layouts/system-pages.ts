@@ -1,5 +1,5 @@
 import type { TreeEntry } from '../src/nav/fullTree.ts';
-import type { PageView } from '../src/site/pageView.ts';
+import type { PageView } from '../src/view/pageView.ts';
 import { renderFrame } from './parts/frame.ts';
 import { esc } from './parts/html.ts';
 

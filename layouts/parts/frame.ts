@@ -1,4 +1,4 @@
-import type { PageView } from '../../src/site/pageView.ts';
+import type { PageView } from '../../src/view/pageView.ts';
 import { renderSidebar } from './sidebar.ts';
 import { attr, esc } from './html.ts';
 import { CONTENT_SECURITY_POLICY, REFERRER_POLICY } from '../../src/security/contentSecurityPolicy.ts';

@@ -14,8 +14,7 @@ export class LinkReportQueue {
       this.again = true;
       return;
     }
-    // Deferred so that whatever else runs after the build (a format writing its redirect stubs)
-    // has written its files first.
+    // On the next turn, so that saves arriving together lead to one report.
     this.running = new Promise((resolve) => setImmediate(resolve))
       .then(() => this.report())
       .then((warnings) => {

@@ -16,8 +16,6 @@ export interface ReloadableBuild {
   readonly facts: Map<string, PageFacts>;
 }
 
-const MARKDOWN_FILE = /\.(md|markdown|mkd|mkdn)$/i;
-
 export class ModelReloads {
   /** The model was loaded for the build about to start: no need to read the content again. */
   private fresh = true;
@@ -41,7 +39,9 @@ export class ModelReloads {
   beforeWatch(changedFiles: readonly string[]): void {
     const before = navSignature(this.build.model.tree);
     this.loadAgain();
-    const onlyPages = changedFiles.length > 0 && changedFiles.every((file) => MARKDOWN_FILE.test(file));
+    const extensions = new Set(['md', ...this.build.input.markdownExtensions]);
+    const isPage = (file: string) => extensions.has(file.slice(file.lastIndexOf('.') + 1).toLowerCase());
+    const onlyPages = changedFiles.length > 0 && changedFiles.every(isPage);
     this.incremental = !this.loadError && onlyPages && before === navSignature(this.build.model.tree);
     this.switchIncremental?.(this.incremental);
   }

@@ -6,7 +6,7 @@ import * as pageLayout from '../../layouts/page.11ty.ts';
 import type { SiteBuild } from '../build/siteBuild.ts';
 import { searchScriptSources } from '../search/bundleSearchScripts.ts';
 import { assetVersion } from './assetVersion.ts';
-import { createGuidebookData, type GuidebookData } from '../site/siteData.ts';
+import { createGuidebookData, type GuidebookData } from '../view/siteData.ts';
 import type { EleventyConfig } from './eleventyConfig.ts';
 
 const layoutsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'layouts');

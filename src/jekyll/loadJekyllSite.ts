@@ -22,8 +22,6 @@ import { MARKDOWN_EXTENSIONS, readsJekyllFolder, scanSiteFiles } from './siteFil
 import { refuseOutsideLinks } from '../security/symlinks.ts';
 import { codeFileProblems, frontMatterLanguageProblem } from '../security/codeInContent.ts';
 
-// Named here by the Jekyll input format (./jekyllFormat.ts), as before.
-
 /** A Jekyll guide as the build needs it: the common site model plus what only Jekyll mode has. */
 export interface JekyllSite {
   model: SiteModel;

@@ -5,7 +5,7 @@ import { resolveRef, type SiteAddress } from './resolveRef.ts';
 import type { RefKind } from './scanHtml.ts';
 import { urlOfPath, type SiteTargets } from './siteTargets.ts';
 import { buildSuggestionIndex, suggestFix, type SuggestionIndex } from './suggestFix.ts';
-import { withPathPrefix } from '../urls/sitePaths.ts';
+import { withoutPathPrefix, withPathPrefix } from '../urls/sitePaths.ts';
 
 /** One broken link as the editor needs it: where it is written, what is wrong, what to write. */
 export interface LinkBreak {
@@ -85,7 +85,7 @@ function placesOf(b: FoundBreak, source: PageSource | undefined, pageUrl: string
   // Parsing every page that carries a broken layout link would cost as much as the build:
   // a page whose text does not hold the href cannot have written it.
   if (!source.recorded && source.textHoldsEveryLink && lineInText() === undefined) return layout;
-  const unprefixedUrl = `/${pageUrl.slice(site.pathPrefix.length)}`;
+  const unprefixedUrl = withoutPathPrefix(pageUrl, site.pathPrefix) ?? pageUrl;
   const places: Attributed[] = [];
   for (const link of source.links()) {
     // The renderer adds the prefix to `/…` links; hrefs written with it (Jekyll's baseurl) match as they are.
@@ -101,7 +101,8 @@ function placesOf(b: FoundBreak, source: PageSource | undefined, pageUrl: string
 /** How an href in the built HTML may have been written: percent-encoded or not, without the prefix. */
 function hrefVariants(href: string, pathPrefix: string): string[] {
   const variants = new Set([href]);
-  if (pathPrefix !== '/' && href.startsWith(pathPrefix)) variants.add(`/${href.slice(pathPrefix.length)}`);
+  const unprefixed = pathPrefix === '/' ? undefined : withoutPathPrefix(href, pathPrefix);
+  if (unprefixed !== undefined) variants.add(unprefixed);
   for (const v of [...variants]) {
     try {
       variants.add(decodeURI(v));

@@ -1,4 +1,4 @@
-import { decodeURIComponentSafe } from '../urls/sitePaths.ts';
+import { decodeURIComponentSafe, withoutPathPrefix } from '../urls/sitePaths.ts';
 
 /** Where an href written on one page leads. */
 export type ResolvedRef =
@@ -43,11 +43,9 @@ export function resolveRef(href: string, pageUrl: string, site: SiteAddress): Re
     pathname = own;
   }
   const decoded = decodeURIComponentSafe(pathname).normalize('NFC');
-  if (!decoded.startsWith(site.pathPrefix)) {
-    // `/prefix` (no slash) is the prefix folder itself; the host redirects it to `/prefix/`.
-    if (`${decoded}/` !== site.pathPrefix) return { kind: 'outside', path: decoded };
-  }
-  const path = `/${decoded.slice(site.pathPrefix.length)}`;
+  // `/prefix` (no slash) is the prefix folder itself; the host redirects it to `/prefix/`.
+  const path = withoutPathPrefix(decoded, site.pathPrefix) ?? (`${decoded}/` === site.pathPrefix ? '/' : undefined);
+  if (path === undefined) return { kind: 'outside', path: decoded };
   const fragment = url.hash ? decodeURIComponentSafe(url.hash.slice(1)).normalize('NFC') : undefined;
   return fragment === undefined ? { kind: 'internal', path } : { kind: 'internal', path, fragment };
 }

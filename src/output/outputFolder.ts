@@ -13,8 +13,6 @@ import { filesNotOurs, markerWithFileList, notOursReason } from './foreignFiles.
 import { cleanUp, newBuildId, swapIn } from './linkSwap.ts';
 import { OutputRefusedError, unsafeOutputReason } from './outputSafety.ts';
 
-// What the commands use besides the lifecycle, so they need to know only this file.
-
 /**
  * Starts a build into `outputDir`: takes the lock, checks again (under it) that the output holds
  * nothing we did not write, cleans what a killed build left and returns a fresh, empty build folder.

@@ -18,6 +18,15 @@ export function withPathPrefix(href: string, prefix: string): string {
   return prefix + href.slice(1);
 }
 
+/**
+ * The site path of a URL under the path prefix (`/preview/x/security/` → `/security/`), or
+ * undefined when the URL is not under it. The inverse of `withPathPrefix` for site-absolute paths.
+ */
+export function withoutPathPrefix(url: string, prefix: string): string | undefined {
+  if (!url.startsWith(prefix)) return undefined;
+  return `/${url.slice(prefix.length)}`;
+}
+
 /** `withPathPrefix` with the prefix bound, for code that prefixes many URLs of one site. */
 export function pathPrefixer(prefix: string): (href: string) => string {
   return (href) => withPathPrefix(href, prefix);

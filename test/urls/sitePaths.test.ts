@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { decodeURIComponentSafe, normalizePathPrefix, pathPrefixer, prefixHtmlUrls, withPathPrefix } from '../../src/urls/sitePaths.ts';
+import { decodeURIComponentSafe, normalizePathPrefix, pathPrefixer, prefixHtmlUrls, withoutPathPrefix, withPathPrefix } from '../../src/urls/sitePaths.ts';
 
 describe('normalizePathPrefix', () => {
   it('makes a prefix start and end with a slash', () => {
@@ -29,6 +29,17 @@ describe('withPathPrefix', () => {
       '<a href="/p/a/">a</a><img src=\'/p/i.png\'><a href="//x.org/">x</a><a href="b/">b</a>',
     );
     assert.equal(prefixHtmlUrls('<a href="/a/">a</a>', '/'), '<a href="/a/">a</a>');
+  });
+});
+
+describe('withoutPathPrefix', () => {
+  it('gives the site path of a URL under the prefix, and nothing for one outside it', () => {
+    assert.equal(withoutPathPrefix('/preview/x/security/', '/preview/x/'), '/security/');
+    assert.equal(withoutPathPrefix('/preview/x/', '/preview/x/'), '/');
+    assert.equal(withoutPathPrefix('/elsewhere/', '/preview/x/'), undefined);
+    assert.equal(withoutPathPrefix('/security/', '/'), '/security/');
+    const prefix = '/p/';
+    for (const sitePath of ['/', '/a/', '/a/b.png']) assert.equal(withoutPathPrefix(withPathPrefix(sitePath, prefix), prefix), sitePath);
   });
 });
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { PageFacts } from '../../src/markdown/pageFacts.ts';
 import { buildNavTree } from '../../src/nav/buildNavTree.ts';
-import { buildPageView, buildSystemPageView, tocOf } from '../../src/site/pageView.ts';
+import { buildPageView, buildSystemPageView, tocOf } from '../../src/view/pageView.ts';
 import { DEFAULT_SETTINGS, editUrlOf, issueUrlOf, settingsFrom } from '../../src/site/settings.ts';
 import { makePage } from '../helpers/pages.ts';
 

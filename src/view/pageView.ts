@@ -3,7 +3,7 @@ import type { PageFacts } from '../markdown/pageFacts.ts';
 import { ASSETS_URL, SYSTEM_URLS } from '../content/systemUrls.ts';
 import { buildPageNav, buildSidebar, type NavLink, type PageNav } from '../nav/pageNav.ts';
 import type { NavTree } from '../nav/buildNavTree.ts';
-import { editUrlOf, issueUrlOf, type SiteSettings } from './settings.ts';
+import { editUrlOf, issueUrlOf, type SiteSettings } from '../site/settings.ts';
 import { pathPrefixer } from '../urls/sitePaths.ts';
 
 export interface TocEntry {
