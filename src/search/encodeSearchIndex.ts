@@ -16,36 +16,46 @@
 //   vocabulary    every term, front-coded, read only for the one-typo fallback.
 // Each kind of file is written by its own module: ./indexManifest.ts, ./termShards.ts (with the
 // vocabulary), ./searchDigests.ts and ./docsChunks.ts, with the byte encoding in ./indexBytes.ts.
-import { PAGES_PER_CHUNK, fileNames, type Manifest } from './browser/format.ts';
+// The docs chunks are written as their pages render (./indexWorker.ts); the rest is assembled
+// here once the index is built, in the indexer's thread, and the manifest it returns is written
+// by the main thread (./writeSiteSearch.ts).
+import { createHash } from 'node:crypto';
+import type { Manifest } from './browser/format.ts';
 import type { SearchIndexData } from './buildSearchIndex.ts';
-import { docsChunk, documentsIn } from './docsChunks.ts';
-import type { IndexFiles } from './indexBytes.ts';
-import { IndexVersion, manifestFile, manifestOf } from './indexManifest.ts';
+import type { ChunkRecord } from './docsChunks.ts';
+import { IndexVersion, manifestOf } from './indexManifest.ts';
 import { encodeDigests } from './searchDigests.ts';
-import type { PageDisplay } from './searchDocuments.ts';
 import { encodeTermShards, type EncodeOptions } from './termShards.ts';
 
-// The parts, importable from here as before (./indexWorker.ts and ./writeSiteSearch.ts use them).
-
-/** The whole index at once: docs chunks, term shards, digests and manifest. */
-export async function encodeSearchIndex(
+/**
+ * The term shards, vocabulary and digests of the built index, each passed to `write` as it is
+ * encoded, and the manifest of the whole index, given the docs chunks already written (in
+ * order). The version covers every file: the docs chunks (by their hashes), the shards, the digests.
+ */
+export function encodeSearchIndex(
   index: SearchIndexData,
-  pages: PageDisplay[],
+  chunks: readonly ChunkRecord[],
+  write: (name: string, bytes: Uint8Array) => void,
   options: EncodeOptions = {},
-): Promise<{ manifest: Manifest; files: IndexFiles }> {
-  const files: IndexFiles = new Map();
-  const chunkDocs: number[] = [];
-  for (let c = 0; c * PAGES_PER_CHUNK < pages.length; c++) {
-    const chunk = pages.slice(c * PAGES_PER_CHUNK, (c + 1) * PAGES_PER_CHUNK);
-    files.set(fileNames.docsChunk(c), docsChunk(chunk));
-    chunkDocs.push(documentsIn(chunk));
-  }
-  const shards = encodeTermShards(index, options);
-  const digests = await encodeDigests(shards, options);
-  for (const [name, bytes] of [...shards.files, ...digests.files]) files.set(name, bytes);
+): Promise<Manifest> {
   const version = new IndexVersion();
-  for (const file of files) version.add(file);
-  const manifest = manifestOf({ ...shards, digestGroups: digests.digestGroups, chunkDocs }, version.value());
-  files.set(...manifestFile(manifest));
-  return { manifest, files };
+  const docsVersion = createHash('sha256');
+  for (const chunk of chunks) docsVersion.update(chunk.hash);
+  version.add(['docs', new TextEncoder().encode(docsVersion.digest('hex'))]);
+  const writeAll = (files: Map<string, Uint8Array>) => {
+    for (const file of files) {
+      version.add(file);
+      write(...file);
+    }
+  };
+  const shards = encodeTermShards(index, options);
+  writeAll(shards.files);
+  // Not async itself: no suspended frame keeps the index alive while the digests are computed
+  // (they read the shards), so the caller's can be dropped now.
+  return (async () => {
+    const digests = await encodeDigests(shards, options);
+    writeAll(digests.files);
+    const chunkDocs = chunks.map((chunk) => chunk.docs);
+    return manifestOf({ docCount: shards.docCount, shardKeys: shards.shardKeys, digestGroups: digests.digestGroups, chunkDocs }, version.value());
+  })();
 }

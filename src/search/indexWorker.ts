@@ -2,16 +2,14 @@
 // thread, it takes each page as soon as it has rendered, on the second core: it counts the
 // page's words, and writes the docs chunk of every group of PAGES_PER_CHUNK pages once the
 // group is complete. After the last page it builds, encodes and writes the term index (the
-// shards, then the digests) and tells the main thread what the manifest needs.
+// shards, then the digests: ./encodeSearchIndex.ts) and sends the main thread the manifest.
 // Its own small heap also spares the indexer the garbage collections of Eleventy's large one.
-import { createHash } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
-import { PAGES_PER_CHUNK, fileNames } from './browser/format.ts';
+import { PAGES_PER_CHUNK, fileNames, type Manifest } from './browser/format.ts';
 import { SearchIndexBuilder } from './buildSearchIndex.ts';
-import { IndexVersion, type ManifestParts } from './indexManifest.ts';
-import { docsChunk, documentsIn } from './docsChunks.ts';
-import { encodeDigests } from './searchDigests.ts';
-import { encodeTermShards, type EncodeOptions } from './termShards.ts';
+import { docsChunk, type ChunkRecord } from './docsChunks.ts';
+import { encodeSearchIndex } from './encodeSearchIndex.ts';
+import type { EncodeOptions } from './termShards.ts';
 import type { PageEntry } from './searchDocuments.ts';
 import { compressedFileWriter } from './storeFiles.ts';
 
@@ -31,8 +29,8 @@ export type IndexerRequest =
   | { page: string; position: number; entry: PageEntry }
   | { finish: FinishPlan };
 
-/** The indexer's answer to `finish`: what the manifest needs (or what went wrong). */
-export type IndexerReply = { failed: string } | { done: ManifestParts & { version: string } };
+/** The indexer's answer to `finish`: the manifest, for the main thread to write (or what went wrong). */
+export type IndexerReply = { failed: string } | { done: Manifest };
 
 const port = parentPort!;
 const builder = new SearchIndexBuilder();
@@ -43,7 +41,7 @@ let pageCount = 0;
 /** Display data by position in reading order, kept until the end (a page may come again). */
 const displays: PageEntry['display'][] = [];
 /** Per docs chunk: its document count and file hash once written. */
-const chunks = new Map<number, { docs: number; hash: string }>();
+const chunks = new Map<number, ChunkRecord>();
 let pagesIn = 0;
 let earlyPlan: FinishPlan | undefined;
 /** Set once finishing has begun: the index is built once. */
@@ -51,9 +49,9 @@ let finishing = false;
 
 function writeChunk(c: number): void {
   const pages = displays.slice(c * PAGES_PER_CHUNK, Math.min(pageCount, (c + 1) * PAGES_PER_CHUNK));
-  const bytes = docsChunk(pages);
+  const { bytes, record } = docsChunk(pages);
   write(fileNames.docsChunk(c), bytes);
-  chunks.set(c, { docs: documentsIn(pages), hash: createHash('sha256').update(bytes).digest('hex') });
+  chunks.set(c, record);
 }
 
 function chunkComplete(c: number): boolean {
@@ -82,28 +80,10 @@ function startFinish(plan: FinishPlan): void {
 async function finish({ order, options }: FinishPlan): Promise<void> {
   const chunkCount = Math.ceil(pageCount / PAGES_PER_CHUNK);
   for (let c = 0; c < chunkCount; c++) if (!chunks.has(c)) writeChunk(c);
-  // The version covers every file: the docs chunks (by their hashes), the shards, the digests.
-  const version = new IndexVersion();
-  const docsVersion = createHash('sha256');
-  const chunkDocs: number[] = [];
-  for (let c = 0; c < chunkCount; c++) {
-    docsVersion.update(chunks.get(c)!.hash);
-    chunkDocs.push(chunks.get(c)!.docs);
-  }
-  version.add(['docs', new TextEncoder().encode(docsVersion.digest('hex'))]);
-  const writeAll = (files: Map<string, Uint8Array>) => {
-    for (const file of files) {
-      version.add(file);
-      write(...file);
-    }
-  };
+  const records = Array.from({ length: chunkCount }, (_, c) => chunks.get(c)!);
   // The index itself is dropped once the shards are made (the digests read the shards).
-  const shards = encodeTermShards(builder.build(order), options);
-  writeAll(shards.files);
-  const digests = await encodeDigests(shards, options);
-  writeAll(digests.files);
-  const done: ManifestParts = { docCount: shards.docCount, shardKeys: shards.shardKeys, digestGroups: digests.digestGroups, chunkDocs };
-  port.postMessage({ done: { ...done, version: version.value() } } satisfies IndexerReply);
+  const manifest = await encodeSearchIndex(builder.build(order), records, write, options);
+  port.postMessage({ done: manifest } satisfies IndexerReply);
 }
 
 port.on('message', (request: IndexerRequest) => {

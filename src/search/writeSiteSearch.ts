@@ -7,7 +7,7 @@ import type { PageFacts, SectionFact } from '../markdown/pageFacts.ts';
 import type { BuildState } from '../build/buildState.ts';
 import type { SiteModel } from '../site/siteModel.ts';
 import { bundleIndexWorker, bundleSearchScripts } from './bundleSearchScripts.ts';
-import { manifestFile, manifestOf } from './indexManifest.ts';
+import { manifestFile } from './indexManifest.ts';
 import { type EncodeOptions } from './termShards.ts';
 import type { IndexerReply, IndexerRequest } from './indexWorker.ts';
 import { indexedPages, pageEntry } from './searchDocuments.ts';
@@ -143,8 +143,8 @@ export class SiteSearch {
     // A no-op when the indexer has already finished on its own.
     this.post({ finish: { order, options: this.options } });
     try {
-      const { version, ...parts } = await done;
-      if (!superseded()) compressedFileWriter(this.indexDir)(...manifestFile(manifestOf(parts, version)));
+      const manifest = await done;
+      if (!superseded()) compressedFileWriter(this.indexDir)(...manifestFile(manifest));
     } catch (error) {
       // The rebuild that superseded this indexer ended it.
       if (!superseded()) throw error;

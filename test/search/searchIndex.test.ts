@@ -4,10 +4,12 @@ import fc from 'fast-check';
 import lunr from 'lunr';
 import { MAX_TERM_LENGTH, TOKEN_SEPARATOR, termOf, tokenize, trimmer } from '../../src/search/browser/analysis.ts';
 import { search } from '../../src/search/browser/engine.ts';
-import { DIGEST_RESULTS } from '../../src/search/browser/format.ts';
+import { DIGEST_RESULTS, PAGES_PER_CHUNK, fileNames } from '../../src/search/browser/format.ts';
 import { IndexReader } from '../../src/search/browser/indexReader.ts';
 import { SearchIndexBuilder, buildSearchIndex } from '../../src/search/buildSearchIndex.ts';
+import { docsChunk, type ChunkRecord } from '../../src/search/docsChunks.ts';
 import { encodeSearchIndex } from '../../src/search/encodeSearchIndex.ts';
+import { manifestFile } from '../../src/search/indexManifest.ts';
 import { type EncodeOptions } from '../../src/search/termShards.ts';
 import { SEARCH_FIELDS, type PageDisplay } from '../../src/search/searchDocuments.ts';
 import { EMPTY_TERM, STOP_WORD, TermTable } from '../../src/search/termTable.ts';
@@ -24,12 +26,22 @@ async function readerOf(docs: SampleDocument[], options: EncodeOptions): Promise
     pages[doc.page] ??= { title: `page ${doc.page}`, url: `/${doc.page}/`, crumbs: [], documents: [] };
     pages[doc.page]!.documents.push(['', '', doc.fields.body]);
   }
-  const encoded = await encodeSearchIndex(buildSearchIndex(docs), pages, options);
+  // As the build does (src/search/indexWorker.ts, src/search/writeSiteSearch.ts): the docs
+  // chunks, then the rest of the index, then the manifest.
+  const files = new Map<string, Uint8Array>();
+  const chunks: ChunkRecord[] = [];
+  for (let c = 0; c * PAGES_PER_CHUNK < pages.length; c++) {
+    const { bytes, record } = docsChunk(pages.slice(c * PAGES_PER_CHUNK, (c + 1) * PAGES_PER_CHUNK));
+    files.set(fileNames.docsChunk(c), bytes);
+    chunks.push(record);
+  }
+  const manifest = await encodeSearchIndex(buildSearchIndex(docs), chunks, (name, bytes) => files.set(name, bytes), options);
+  files.set(...manifestFile(manifest));
   const reader = new IndexReader((name) => {
-    const bytes = encoded.files.get(name);
+    const bytes = files.get(name);
     return bytes ? Promise.resolve(bytes) : Promise.reject(new Error(`no file ${name}`));
   });
-  return { reader, files: encoded.files };
+  return { reader, files };
 }
 
 describe('tokenizing and the term pipeline', () => {

@@ -1,7 +1,8 @@
 // The stored search index: file names, the manifest, and the byte encoding both sides share.
-// The build writes these files (src/search/encodeSearchIndex.ts); the reader's browser and the
-// benchmark read them (./indexReader.ts). Every file is gzip-compressed by the build, so the
-// bytes a reader downloads do not depend on how the host compresses (see ./loadFile.ts).
+// The build's indexer writes these files (src/search/indexWorker.ts, assembling them with
+// src/search/encodeSearchIndex.ts); the reader's browser and the benchmark read them
+// (./indexReader.ts). Every file is gzip-compressed by the build, so the bytes a reader
+// downloads do not depend on how the host compresses (see ./loadFile.ts).
 
 /** Bumped whenever the layout of any file below changes. */
 export const FORMAT_VERSION = 1;
