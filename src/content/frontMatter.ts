@@ -34,12 +34,23 @@ export function eleventyFrontMatter(text: string): object {
   if (keyPath !== undefined) throw new Error(`front matter key \`${keyPath}\` is not allowed.`);
   const engineProblem = templateEngineOverrideProblem(data.templateEngineOverride, '', undefined);
   if (engineProblem) throw new Error(engineProblem.message);
-  const rest = { ...data };
-  delete rest.permalink;
-  // Every page has the generator's layout (a `layout` of a Jekyll guide means its theme's); a
-  // layout named by content could be a Nunjucks file Eleventy would run.
-  delete rest.layout;
-  return rest;
+  // Every page has the generator's layout and the site model's URL: see `controlsEleventy`.
+  return Object.fromEntries(Object.entries(data).filter(([key]) => !controlsEleventy(key)));
+}
+
+/** Eleventy's own front matter keys that decide where or how a page is written, lower-cased. */
+const ELEVENTY_CONTROL_KEYS = new Set(['permalink', 'layout', 'pagination', 'dynamicpermalink', 'permalinkbypassoutputdir']);
+
+/**
+ * Whether Eleventy would let this front matter key choose where or how the page is written:
+ * `permalink` (our URL rule and its checks come from the site model), `layout` (one named by
+ * content could be a Nunjucks file Eleventy would run), `pagination` and `eleventyComputed`
+ * (either can set the address, outside the output folder or on another site), and every other
+ * `eleventy…` key. Such keys never reach Eleventy.
+ */
+export function controlsEleventy(key: string): boolean {
+  const lower = key.toLowerCase();
+  return ELEVENTY_CONTROL_KEYS.has(lower) || lower.startsWith('eleventy');
 }
 
 /** YAML that is a list of `key: value` lines, as front matter must be. */

@@ -12,7 +12,8 @@ import { displayPath, type LoadSiteOptions, type SiteModel } from '../site/siteM
 import { pageAddressProblems } from '../site/urlClaims.ts';
 import { ContentValidationError, hasErrors } from './errors.ts';
 import { findContentFiles } from './findContentFiles.ts';
-import { parseFrontMatter } from './frontMatter.ts';
+import { controlsEleventy, parseFrontMatter, type ParsedFrontMatter } from './frontMatter.ts';
+import type { ContentProblem } from './errors.ts';
 import type { Page } from './page.ts';
 import { readPage } from './schema.ts';
 
@@ -35,7 +36,7 @@ export function loadContentSite(options: LoadSiteOptions): SiteModel {
     if (problem) problems.push(problem);
     if (!parsed) continue;
     const result = readPage({ file, inputPath }, parsed);
-    problems.push(...result.problems);
+    problems.push(...result.problems, ...eleventyControlProblems(parsed, file));
     if (result.page) pages.push(result.page);
   }
   problems.push(...pageAddressProblems(pages, contentFiles, findCopiedFiles(inputDir, options.skipDirs), shownDir));
@@ -50,5 +51,22 @@ export function loadContentSite(options: LoadSiteOptions): SiteModel {
     lastUpdated: options.gitDates === false ? new Map<string, Date>() : readLastUpdated(inputDir),
     warnings: problems,
   };
+}
+
+/**
+ * Eleventy's keys that would let a page choose its own address or how it is computed
+ * (`pagination`, `eleventyComputed`…): Eleventy never sees them, so they are an error rather than
+ * quietly doing nothing. `permalink` and `layout` have rules of their own.
+ */
+function eleventyControlProblems(front: ParsedFrontMatter, file: string): ContentProblem[] {
+  return Object.keys(front.data)
+    .filter((key) => controlsEleventy(key) && key !== 'permalink' && key !== 'layout')
+    .map((key) => ({
+      severity: 'error' as const,
+      file,
+      line: front.keyLines.get(key),
+      message: `front matter key \`${key}\` is not supported: it would let the page compute its own data or address.`,
+      hint: 'Remove it. A page gives its address with `permalink`, checked like every other address.',
+    }));
 }
 

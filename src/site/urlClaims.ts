@@ -42,15 +42,29 @@ export function systemUrlProblems(pages: readonly Page[]): ContentProblem[] {
 export function unservableUrlProblems(pages: readonly Page[]): ContentProblem[] {
   const problems: ContentProblem[] = [];
   for (const page of pages) {
-    const char = /[%?#]/.exec(page.url)?.[0];
+    // A back slash or a control character too, from a file name as from a permalink: browsers
+    // read `/\evil.example/` as `//evil.example/`, another site.
+    const char = [...page.url].find((c) => '%?#\\'.includes(c) || c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
     if (char === undefined) continue;
-    const meaning = char === '%' ? 'the start of an escape (`/%41/` is `/A/`)' : `the start of a ${char === '?' ? 'query' : 'fragment'}`;
+    const fromPermalink = page.keyLines.has('permalink');
+    if (char === '%' || char === '?' || char === '#') {
+      const meaning = char === '%' ? 'the start of an escape (`/%41/` is `/A/`)' : `the start of a ${char === '?' ? 'query' : 'fragment'}`;
+      problems.push({
+        severity: 'error',
+        file: page.file,
+        line: page.keyLines.get('permalink'),
+        message: `the page's URL ${page.url} has a "${char}", which a browser reads as ${meaning}: no link can reach the page.`,
+        hint: fromPermalink ? 'Take `%`, `?` and `#` out of the `permalink`.' : 'Rename the file without `%`, `?` and `#`, or give it a `permalink`.',
+      });
+      continue;
+    }
+    const shown = char === '\\' ? 'back slash' : `control character U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
     problems.push({
       severity: 'error',
       file: page.file,
       line: page.keyLines.get('permalink'),
-      message: `the page's URL ${page.url} has a "${char}", which a browser reads as ${meaning}: no link can reach the page.`,
-      hint: page.keyLines.has('permalink') ? 'Take `%`, `?` and `#` out of the `permalink`.' : 'Rename the file without `%`, `?` and `#`, or give it a `permalink`.',
+      message: `the page's URL ${JSON.stringify(page.url)} has a ${shown}, which browsers read as a slash or drop: its links could lead to another site.`,
+      hint: fromPermalink ? 'Take back slashes and control characters out of the `permalink`.' : 'Rename the file without back slashes or control characters, or give it a `permalink`.',
     });
   }
   return problems;

@@ -68,6 +68,29 @@ describe('a hostile permalink stops the build at its line, with nothing written'
   }
 });
 
+describe('a page cannot set its address another way', () => {
+  it('eleventyComputed or pagination in front matter is an error at its line, and nothing is written anywhere', async () => {
+    const outside = path.join(scratch.keep(tempDir('guidebook-outside-')), 'written-outside.html');
+    const computed = await build({
+      ...HOME,
+      'attack.md': `---\ntitle: Attack\neleventyComputed:\n  permalink: "${path.relative('/', outside).replace(/^/, '../'.repeat(12))}"\neleventyAllowMissingExtension: true\n---\nText.\n`,
+    });
+    assertRefused(computed, /attack\.md:3: error: front matter key `eleventyComputed` is not supported/, /attack\.md:5: error: front matter key `eleventyAllowMissingExtension` is not supported/);
+    assert.ok(!existsSync(outside), 'no file was written outside the output folder');
+
+    const paged = await build({
+      ...HOME,
+      'attack.md': '---\ntitle: Attack\ntargets: ["evil.example/x.html", "assets/site.js"]\npagination:\n  data: targets\n  size: 1\n  alias: permalink\n---\nText.\n',
+    });
+    assertRefused(paged, /attack\.md:4: error: front matter key `pagination` is not supported/);
+  });
+
+  it("a file name with a back slash, which browsers read as another site's host, is an error naming the file", async () => {
+    const run = await build({ ...HOME, '\\evil.example.md': page('Evil') });
+    assertRefused(run, /\\evil\.example\.md: error: the page's URL "\/\\\\evil\.example\/" has a back slash/);
+  });
+});
+
 describe('a page may not take an address already taken', () => {
   it("the generator's own files and pages, however the URL is spelled", async () => {
     const run = await build({
