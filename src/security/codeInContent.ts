@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs';
+import { folderSet, walkInside } from './symlinks.ts';
 import path from 'node:path';
 import type { ContentProblem } from '../content/errors.ts';
 
@@ -150,26 +151,40 @@ const DATA_FOLDERS = ['_data', NO_DATA_DIR];
  */
 export function codeFileProblems(inputDir: string, skipDirs: readonly string[] = [], shownDir = ''): ContentProblem[] {
   const problems: ContentProblem[] = [];
-  const skip = new Set(skipDirs.map((d) => path.resolve(d)));
+  const skip = folderSet(skipDirs);
   const shown = (relative: string) => (shownDir ? `${shownDir}/${relative}` : relative);
   const refuse = (relative: string, message: string, hint: string) => problems.push({ severity: 'error', file: shown(relative), message, hint });
-  const walk = (absolute: string, relative: string, inDataFolder: boolean) => {
-    for (const entry of readdirSync(absolute, { withFileTypes: true })) {
-      const childAbsolute = path.join(absolute, entry.name);
-      const childRelative = relative ? `${relative}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) {
-        if (entry.name === '.git' || entry.name === 'node_modules' || skip.has(childAbsolute)) continue;
-        if (entry.name === NO_DATA_DIR) refuse(childRelative, 'this folder name is reserved for the generator; content may not have it.', 'Rename the folder.');
-        walk(childAbsolute, childRelative, inDataFolder || DATA_FOLDERS.includes(entry.name));
-      } else if (JAVASCRIPT_TEMPLATE.test(entry.name) || (inDataFolder && JAVASCRIPT_FILE.test(entry.name))) {
-        refuse(
-          childRelative,
-          'Eleventy would run this file as code; content may not hold code; remove it.',
-          'Pages are Markdown with YAML front matter. A script offered for download needs another name (`example.js.txt`).',
-        );
-      }
-    }
-  };
-  walk(path.resolve(inputDir), '', false);
+  const reserved = (name: string) => name.toLowerCase() === NO_DATA_DIR.toLowerCase();
+  const reservedMessage = 'this name is reserved for the generator (Eleventy reads that folder as code); content may not have a file, folder or link with it.';
+  // Any entry named like the data folder at the root, whatever it is (a link to `scripts/` included).
+  let rootEntries: string[];
+  try {
+    rootEntries = readdirSync(path.resolve(inputDir));
+  } catch {
+    rootEntries = [];
+  }
+  for (const name of rootEntries) if (reserved(name)) refuse(name, reservedMessage, 'Rename it.');
+  const isDataFolder = (name: string) => DATA_FOLDERS.some((folder) => folder.toLowerCase() === name.toLowerCase());
+  const seen = new Set<string>();
+  walkInside(inputDir, {
+    rootDir: inputDir,
+    state: false,
+    sorted: true,
+    enter: (folder, inDataFolder) => {
+      if (folder.name === '.git' || folder.name === 'node_modules' || skip.has(folder)) return undefined;
+      if (reserved(folder.name) && folder.relative.includes('/')) refuse(folder.relative, reservedMessage, 'Rename the folder.');
+      return inDataFolder || isDataFolder(folder.name);
+    },
+    file: (file, inDataFolder) => {
+      if (!(JAVASCRIPT_TEMPLATE.test(file.name) || (inDataFolder && JAVASCRIPT_FILE.test(file.name)))) return;
+      if (seen.has(file.relative)) return;
+      seen.add(file.relative);
+      refuse(
+        file.relative,
+        'Eleventy would run this file as code; content may not hold code; remove it.',
+        'Pages are Markdown with YAML front matter. A script offered for download needs another name (`example.js.txt`).',
+      );
+    },
+  });
   return problems;
 }

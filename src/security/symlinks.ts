@@ -22,7 +22,7 @@ export interface WalkEntry {
   isLink: boolean;
 }
 
-export type RefusedReason = 'outside' | 'dangling' | 'loop';
+export type RefusedReason = 'outside' | 'dangling' | 'loop' | 'unread';
 
 /** A link a walk did not follow. */
 export interface RefusedLink {
@@ -35,6 +35,8 @@ export interface RefusedLink {
   /** Whether it leads to a folder (`outside` and `loop` only). */
   isFolder: boolean;
   reason: RefusedReason;
+  /** For `unread`: the folder the build never reads that the link leads into (`.git`, `node_modules`). */
+  unreadFolder?: string;
 }
 
 export interface WalkOptions<S> {
@@ -128,6 +130,11 @@ export function walkInside<S>(dir: string, options: WalkOptions<S>): void {
           options.refused?.({ relative: where, target, real: childReal, isFolder, reason: 'outside' }, state);
           continue;
         }
+        const unread = unreadFolderOnWay(rootReal, childReal) ?? unreadFolderOnWay(rootReal, path.resolve(path.dirname(childAbsolute), target), path.resolve(options.rootDir));
+        if (unread !== undefined) {
+          options.refused?.({ relative: where, target, real: childReal, isFolder, reason: 'unread', unreadFolder: unread }, state);
+          continue;
+        }
         if (isFolder && walking.has(childReal)) {
           options.refused?.({ relative: where, target, real: childReal, isFolder, reason: 'loop' }, state);
           continue;
@@ -146,6 +153,20 @@ export function walkInside<S>(dir: string, options: WalkOptions<S>): void {
     }
   };
   walk(path.resolve(dir), '', startReal, options.state);
+}
+
+/**
+ * The first folder on the way from `rootDir` to `candidate` that no walk reads (a dot folder,
+ * `node_modules`), e.g. `.git`; undefined when there is none. A link into one would publish
+ * what the build never reads (`.git/config` holds a CI checkout token).
+ */
+export function unreadFolderOnWay(rootReal: string, candidate: string, rootAsWalked?: string): string | undefined {
+  const check = (root: string) => {
+    if (!isInsideFolder(root, candidate)) return undefined;
+    const segments = path.relative(root, candidate).split(path.sep).filter(Boolean);
+    return segments.find((segment) => segment.startsWith('.') || segment === 'node_modules');
+  };
+  return check(rootReal) ?? (rootAsWalked ? check(rootAsWalked) : undefined);
 }
 
 /** Folders never read as content by default: dot folders and `node_modules` (`_`-folders are read: `_includes`, `_data`…). */
@@ -188,6 +209,14 @@ function problemOf(link: RefusedLink, shownDir: string): ContentProblem {
       severity: 'error',
       file,
       message: `${pointsTo}, outside the content folder; the build never reads or publishes files outside it.`,
+      hint: `Replace the link with the ${what} itself.`,
+    };
+  }
+  if (link.reason === 'unread') {
+    return {
+      severity: 'error',
+      file,
+      message: `${pointsTo}: a symbolic link into ${link.unreadFolder ?? '.git'}/, a folder the build never reads; the build never reads or publishes files there.`,
       hint: `Replace the link with the ${what} itself.`,
     };
   }

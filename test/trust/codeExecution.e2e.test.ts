@@ -4,7 +4,7 @@
 // naming the file (and line), without a stack trace.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { STACK_TRACE } from '../helpers/console.ts';
@@ -90,6 +90,16 @@ for (const kind of ['content', 'jekyll'] as const) {
       assertRefused(run, site, /proto\.md:3: error: front matter key `__proto__` is not allowed/);
       assert.doesNotMatch(run.stderr, /getTotal/);
     });
+
+    for (const name of ['_guidebook-no-data', '_Guidebook-No-Data']) {
+      it(`refuses a link named ${name} (the data folder Eleventy is given) to a folder of scripts, and runs none`, async () => {
+        const site = newSite(kind);
+        write(site.inputDir, 'scripts/evil.js', `${site.cjs};\nmodule.exports = {};\n`);
+        symlinkSync('scripts', path.join(site.inputDir, name));
+        const run = await buildSite(site.inputDir);
+        assertRefused(run, site, new RegExp(`site/${name}: error: this name is reserved for the generator`));
+      });
+    }
   });
 }
 

@@ -54,6 +54,22 @@ function assertStoppedCleanly(result: { code: number | null; stderr: string; out
   assertNothingFromOutside(result.outputDir);
 }
 
+
+const GIT_SECRET = 'x-access-token:ghs_GITSECRET9c1d';
+/** `input/.git/config`, holding a checkout token as on CI. */
+function gitConfig(input: string): void {
+  mkdirSync(path.join(input, '.git'), { recursive: true });
+  writeFileSync(path.join(input, '.git', 'config'), `[remote "origin"]\n\turl = https://${GIT_SECRET}@github.com/o/r\n`);
+}
+
+function assertNoGitSecret(result: { stderr: string; stdout?: string; outputDir: string }): void {
+  assert.ok(!result.stderr.includes(GIT_SECRET), 'the secret is not shown');
+  if (!existsSync(result.outputDir)) return;
+  for (const file of siteFiles(result.outputDir)) {
+    assert.ok(!readFileSync(path.join(result.outputDir, file), 'latin1').includes(GIT_SECRET), `${file} holds .git/config`);
+  }
+}
+
 const page = (title: string, body: string) => `---\ntitle: ${title}\n---\n${body}\n`;
 
 describe('our content: symbolic links', () => {
@@ -114,6 +130,19 @@ describe('our content: symbolic links', () => {
     const result = await buildSite(input);
     assert.equal(result.code, 0, result.stderr);
     assertNothingFromOutside(result.outputDir);
+  });
+  it('stops on links into .git/ and node_modules/, folders the build never reads, naming each', async () => {
+    const { input } = workspace('content', { 'index.md': page('Home', 'Welcome.'), 'node_modules/pkg/token.txt': GIT_SECRET });
+    gitConfig(input);
+    link(input, 'leak.txt', '.git/config');
+    link(input, 'guide/git', '../.git');
+    link(input, 'guide/token.txt', '../node_modules/pkg/token.txt');
+    const result = await buildSite(input);
+    assertStoppedCleanly(result);
+    assertNoGitSecret(result);
+    assert.match(result.stderr, /content\/leak\.txt: error: is a symbolic link to \.git\/config \([^)]*\): a symbolic link into \.git\/, a folder the build never reads/);
+    assert.match(result.stderr, /content\/guide\/git: error: is a symbolic link to \.\.\/\.git \([^)]*\): a symbolic link into \.git\//);
+    assert.match(result.stderr, /content\/guide\/token\.txt: error: is a symbolic link to \.\.\/node_modules\/pkg\/token\.txt \([^)]*\): a symbolic link into node_modules\//);
   });
 });
 
@@ -180,5 +209,26 @@ describe('a Jekyll guide: symbolic links and includes', () => {
     assert.match(home, /A shared note\./);
     assert.equal(readFileSync(path.join(result.outputDir, 'assets', 'logo-copy.svg'), 'utf8'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     assertNothingFromOutside(result.outputDir);
+  });
+  it('stops on links into .git/ and on include_relative through .git/, never publishing .git/config', async () => {
+    const { input } = workspace('site', {
+      '_config.yml': JEKYLL_CONFIG,
+      '_pages/index.md': '---\ntitle: Home\npermalink: /\n---\nWelcome.\n\n{% include cfg.html %}\n',
+    });
+    gitConfig(input);
+    link(input, '_includes/cfg.html', '../.git/config');
+    link(input, 'leak.txt', '.git/config');
+    const result = await buildSite(input);
+    assertStoppedCleanly(result);
+    assertNoGitSecret(result);
+    assert.match(result.stderr, /site\/_includes\/cfg\.html: error: is a symbolic link to \.\.\/\.git\/config \([^)]*\): a symbolic link into \.git\//);
+    assert.match(result.stderr, /site\/leak\.txt: error: is a symbolic link to \.git\/config \([^)]*\): a symbolic link into \.git\//);
+
+    const relative = workspace('site', { '_config.yml': JEKYLL_CONFIG, 'index.md': '---\ntitle: Home\n---\nHome.\n\n{% include_relative .git/config %}\n' });
+    gitConfig(relative.input);
+    const second = await buildSite(relative.input);
+    assertStoppedCleanly(second);
+    assertNoGitSecret(second);
+    assert.match(second.stderr, /site\/index\.md:6: error: `\{% include_relative \.git\/config %\}`: \.git\/config is in \.git\/, a folder the build never reads/);
   });
 });

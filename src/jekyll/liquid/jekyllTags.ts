@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Tag, TypeGuards, type Context, type Emitter, type Liquid, type Parser, type Template, type TagToken, type TopLevelToken } from 'liquidjs';
 import { OutsideIncludeError, unquote } from './includeFiles.ts';
-import { realPathInside } from '../../security/symlinks.ts';
+import { realPathInside, unreadFolderOnWay } from '../../security/symlinks.ts';
 
 /** What the tags need of the page being rendered and of the site. */
 export interface TagHost {
@@ -90,6 +90,14 @@ export function registerJekyllTags(liquid: Liquid, host: TagHost): void {
         if (realPathInside(host.rootDir, file) === undefined) {
           throw new OutsideIncludeError(
             `${name} is outside the site folder; the build never reads files outside it`,
+            'Copy the file into the site, beside the page, and include it from there.',
+          );
+        }
+        const real = realPathInside(host.rootDir, file) ?? file;
+        const unread = unreadFolderOnWay(realPathInside(host.rootDir, host.rootDir) ?? host.rootDir, real) ?? unreadFolderOnWay(path.resolve(host.rootDir), path.resolve(file));
+        if (unread !== undefined) {
+          throw new OutsideIncludeError(
+            `${name} is in ${unread}/, a folder the build never reads`,
             'Copy the file into the site, beside the page, and include it from there.',
           );
         }
