@@ -2,6 +2,7 @@
 // line saying what is wrong and which flag fixes it, never a stack trace from deep in a build.
 import { accessSync, constants, lstatSync, readlinkSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import { buildsFolderOf } from '../output/buildsFolder.ts';
 
 const INPUT_HINT = 'Pass --input=DIR with your pages.';
 const OUTPUT_HINT = 'Pass another folder with --output=DIR.';
@@ -39,6 +40,16 @@ function readable(folder: string): boolean {
   }
 }
 
+/** Why a folder cannot take new entries (one reason), or undefined when it can. */
+function notWritable(folder: string): string | undefined {
+  try {
+    accessSync(folder, constants.W_OK | constants.X_OK);
+    return undefined;
+  } catch (error) {
+    return `${folder} is not writable (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
+  }
+}
+
 /** Why `--input` cannot be read as a content folder (one line), or undefined when it can. */
 export function inputFolderProblem(input: string): string | undefined {
   const found = pathKind(input);
@@ -65,8 +76,12 @@ export function outputFolderProblem(output: string): string | undefined {
   const found = pathKind(output);
   const name = `the output folder ${output}`;
   switch (found.kind) {
-    case 'folder':
-      return undefined;
+    case 'folder': {
+      // The builds folder beside it is made in the folder that holds the output.
+      const builds = buildsFolderOf(output);
+      const blocked = pathKind(builds).kind === 'missing' ? notWritable(path.dirname(builds)) : undefined;
+      return blocked ? `error: ${name} cannot be used: its builds folder ${builds} cannot be created: ${blocked}. ${OUTPUT_HINT}` : undefined;
+    }
     case 'file':
       return `error: the output ${output} is a file, not a folder. ${OUTPUT_HINT}`;
     case 'broken-link':
@@ -77,7 +92,10 @@ export function outputFolderProblem(output: string): string | undefined {
       // The nearest existing ancestor must be a folder, or the build could not create this one.
       for (let parent = path.dirname(path.resolve(output)); ; parent = path.dirname(parent)) {
         const above = pathKind(parent);
-        if (above.kind === 'folder') return undefined;
+        if (above.kind === 'folder') {
+          const blocked = notWritable(parent);
+          return blocked ? `error: ${name} cannot be created: ${blocked}. ${OUTPUT_HINT}` : undefined;
+        }
         if (above.kind === 'file') return `error: ${name} cannot be created: ${parent} is a file, not a folder. ${OUTPUT_HINT}`;
         if (above.kind === 'broken-link') return `error: ${name} cannot be created: ${parent} is a link to ${above.target}, which does not exist. ${OUTPUT_HINT}`;
         if (above.kind === 'unreachable') return `error: ${name} cannot be created: ${parent} cannot be opened (${above.code}). ${OUTPUT_HINT}`;

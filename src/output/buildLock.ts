@@ -1,6 +1,6 @@
 // One build at a time per output folder: a lock file in its builds folder, created exclusively
 // and holding the process id, so a killed build's lock is known to be stale and taken over.
-import { closeSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildsFolderOf, LOCK } from './buildsFolder.ts';
 import { OutputRefusedError } from './outputSafety.ts';
@@ -15,63 +15,119 @@ function isAlive(pid: number): boolean {
   }
 }
 
-const lockPid = (file: string) => Number.parseInt(readFileSync(file, 'utf8'), 10);
+/** The process id in a lock file; NaN when it is empty or unreadable (a stale lock). */
+function lockPid(file: string): number {
+  return Number.parseInt(readFileSync(file, 'utf8'), 10);
+}
+
+/** The one-line refusal for an output whose builds folder cannot be made. */
+function cannotCreate(outputDir: string, folder: string, error: unknown): OutputRefusedError {
+  const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  return new OutputRefusedError(`the output folder ${outputDir} cannot be created: ${folder} cannot be made (${reason}). Pass another folder with --output=DIR.`);
+}
 
 /**
- * Takes the output's lock: a file created exclusively holding this process's id. A lock whose
- * process is gone (a killed build) is taken over. Released when the process exits.
+ * Makes a folder and those above it, one level at a time and each tried once more at most, so a
+ * path no folder can be made in (`/proc/self/x`) fails instead of retrying forever as Node's
+ * recursive mkdir does there.
+ */
+function makeFolder(folder: string): void {
+  try {
+    mkdirSync(folder);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' && statSync(folder).isDirectory()) return;
+    const parent = path.dirname(folder);
+    if (code !== 'ENOENT' || parent === folder) throw error;
+    makeFolder(parent);
+    try {
+      mkdirSync(folder);
+    } catch (again) {
+      if ((again as NodeJS.ErrnoException).code !== 'EEXIST' || !statSync(folder).isDirectory()) throw again;
+    }
+  }
+}
+
+/**
+ * Takes the output's lock: a file holding this process's id, linked into place whole (written
+ * under another name first), so the lock never exists without its content. A lock whose process
+ * is gone (a killed build), or an empty or unreadable one, is stale and taken over. Released when
+ * the process exits.
  */
 export function lockOutput(outputDir: string): void {
   const builds = buildsFolderOf(outputDir);
-  mkdirSync(builds, { recursive: true });
-  const lock = path.join(builds, LOCK);
-  for (let attempt = 0; attempt < 50; attempt++) {
+  const ensureBuilds = () => {
     try {
-      const fd = openSync(lock, 'wx');
-      writeSync(fd, `${process.pid}\n`);
-      closeSync(fd);
-      process.once('exit', () => releaseLock(outputDir));
-      return;
+      makeFolder(builds);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      // ENOENT: a refused build removed the empty builds folder this instant.
-      if (code === 'ENOENT') {
-        mkdirSync(builds, { recursive: true });
-        continue;
-      }
-      if (code !== 'EEXIST') throw error;
+      throw cannotCreate(outputDir, builds, error);
     }
-    let holder: number;
+  };
+  ensureBuilds();
+  const lock = path.join(builds, LOCK);
+  const temp = path.join(builds, `${LOCK}.new-${process.pid}`);
+  const writeTemp = () => {
     try {
-      holder = lockPid(lock);
-    } catch {
-      continue; // released meanwhile
+      writeFileSync(temp, `${process.pid}\n`);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw cannotCreate(outputDir, temp, error);
+      // A refused build removed the empty builds folder this instant.
+      ensureBuilds();
+      writeFileSync(temp, `${process.pid}\n`);
     }
-    // An empty lock is one being written this instant: look again.
-    if (Number.isNaN(holder) || isAlive(holder)) {
-      if (!Number.isNaN(holder) || attempt > 10) {
+  };
+  try {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      writeTemp();
+      try {
+        linkSync(temp, lock);
+        process.once('exit', () => releaseLock(outputDir));
+        return;
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT') {
+          ensureBuilds();
+          continue;
+        }
+        if (code !== 'EEXIST') throw cannotCreate(outputDir, lock, error);
+      }
+      let holder: number;
+      try {
+        holder = lockPid(lock);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue; // released meanwhile
+        holder = Number.NaN; // unreadable: stale
+      }
+      if (!Number.isNaN(holder) && isAlive(holder)) {
         throw new OutputRefusedError(
-          `another build (process ${Number.isNaN(holder) ? 'unknown' : holder}) is writing ${outputDir}; run this one when it has finished (npm start holds its output folder while it runs).`,
+          `another build (process ${holder}) is writing ${outputDir}; run this one when it has finished (npm start holds its output folder while it runs). Its lock is ${lock}; if no build is running, delete it.`,
         );
       }
-      continue;
-    }
-    // Stale: move it aside, then make sure what was moved is the dead one's lock and not one a
-    // third build took over meanwhile (which is put back).
-    const aside = path.join(builds, `${LOCK}.stale-${process.pid}`);
-    try {
-      renameSync(lock, aside);
-    } catch {
-      continue;
-    }
-    if (lockPid(aside) !== holder) {
+      // Stale: move it aside, then make sure what was moved is the stale lock and not one a
+      // third build took over meanwhile (which is put back).
+      const aside = path.join(builds, `${LOCK}.stale-${process.pid}`);
       try {
-        linkSync(aside, lock);
+        renameSync(lock, aside);
       } catch {
-        // Another build holds the lock now; the loop finds it.
+        continue;
       }
+      let moved: number;
+      try {
+        moved = lockPid(aside);
+      } catch {
+        moved = Number.NaN;
+      }
+      if (!(Number.isNaN(moved) && Number.isNaN(holder)) && moved !== holder) {
+        try {
+          linkSync(aside, lock);
+        } catch {
+          // Another build holds the lock now; the loop finds it.
+        }
+      }
+      unlinkSync(aside);
     }
-    unlinkSync(aside);
+  } finally {
+    rmSync(temp, { force: true });
   }
   throw new OutputRefusedError(`could not take the lock ${lock}; if no build is running, delete it.`);
 }

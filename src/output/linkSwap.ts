@@ -7,6 +7,8 @@ import path from 'node:path';
 import { BUILDS, buildsFolderOf, isRealFolder, lstatOrUndefined, NEXT_LINK, OUTPUT_MARKER, publishedBuild } from './buildsFolder.ts';
 
 let lastBuildTime = 0;
+/** The name ending of an old output folder moved aside when first migrated: kept, never deleted. */
+const BEFORE = '-before';
 
 /**
  * Ids sort in the order builds started. Two builds of one process in the same millisecond (a
@@ -43,7 +45,8 @@ export function cleanUp(outputDir: string): void {
   const published = publishedBuild(output);
   for (const id of readdirSync(buildsDir)) {
     const folder = path.join(buildsDir, id);
-    if (folder !== published) rmSync(folder, { recursive: true, force: true });
+    // An old site moved aside (`-before`) may hold files someone else put there: never deleted.
+    if (folder !== published && !id.endsWith(BEFORE)) rmSync(folder, { recursive: true, force: true });
   }
 }
 
@@ -53,7 +56,11 @@ export function cleanUp(outputDir: string): void {
  * an output path, once (the next build links it again if a kill falls in that moment).
  */
 export function swapIn(output: string, build: string): void {
-  if (isRealFolder(output)) renameSync(output, path.join(buildsFolderOf(output), BUILDS, `${newBuildId()}-before`));
+  if (isRealFolder(output)) {
+    const kept = path.join(buildsFolderOf(output), BUILDS, `${newBuildId()}${BEFORE}`);
+    renameSync(output, kept);
+    console.log(`The old output folder ${output} was moved to ${kept}; delete it when you no longer need it.`);
+  }
   linkOutput(output, build);
   cleanUp(output);
 }

@@ -44,7 +44,7 @@ export function unsafeOutputReason(inputDir: string, outputDir: string): string 
   const builtThere = lstatOrUndefined(builds);
   if (builtThere) {
     if (!builtThere.isDirectory()) return `${builds}, where the builds of ${outputDir} go, is not a folder this generator made; choose another --output, or move it.`;
-    const ours = (name: string) => name === BUILDS || name === LOCK || name === NEXT_LINK || name.startsWith(`${LOCK}.stale-`);
+    const ours = (name: string) => name === BUILDS || name === LOCK || name === NEXT_LINK || name.startsWith(`${LOCK}.stale-`) || name.startsWith(`${LOCK}.new-`);
     const strangers = readdirSync(builds).filter((name) => !ours(name));
     if (strangers.length > 0) return `the builds folder ${builds} holds ${listed(strangers)}, which this generator did not write; it never deletes them. Choose another --output, or move them.`;
   }

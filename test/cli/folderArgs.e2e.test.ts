@@ -77,6 +77,20 @@ for (const [name, run] of Object.entries(commands)) {
   });
 }
 
+describe('npm run build: an output folder that cannot be created', () => {
+  // /proc/self takes no new folder (Node's recursive mkdir once retried it forever); /sys/kernel
+  // refuses mkdir even to root.
+  for (const [output, parent] of [
+    ['/proc/self/x', '/proc/self'],
+    ['/sys/kernel/x', '/sys/kernel'],
+  ] as const) {
+    it(`${output} gives one line and exit 1, at once`, { skip: !existsSync(parent) && `${parent} does not exist on this machine` }, async () => {
+      const result = await runCli('build', ['--quiet', `--input=${content}`, `--output=${output}`], { cwd: dir, timeoutMs: 15_000 });
+      assertOneLine(result, 1, new RegExp(`^error: the output folder ${output} cannot be created: .*\\. Pass another folder with --output=DIR\\.$`));
+    });
+  }
+});
+
 describe('npm run check-links: no built site', () => {
   it('says how to build one', async () => {
     assertOneLine(await commands['check-links']([`--input=${content}`, '--output=never-built']), 2, /^error: there is no built site in never-built\. Build it first with `npm run build`/);

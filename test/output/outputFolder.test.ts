@@ -160,7 +160,35 @@ describe('publishing', () => {
     releaseLock(output);
     assert.ok(lstatSync(output).isSymbolicLink());
     assert.equal(readFileSync(path.join(output, 'index.html'), 'utf8'), 'new');
-    assert.deepEqual(readdirSync(path.join(buildsFolderOf(output), 'builds')), [path.basename(build)]);
+    const kept = readdirSync(path.join(buildsFolderOf(output), 'builds')).filter((id) => id !== path.basename(build));
+    assert.equal(kept.length, 1);
+    assert.match(kept[0]!, /-before$/);
+  });
+
+  it('keeps an old output folder moved aside, with files it did not write, through later builds', () => {
+    const { root, content } = contentFolder();
+    const output = path.join(root, 'site');
+    mkdirSync(path.join(output, 'docs'), { recursive: true });
+    writeFileSync(path.join(output, OUTPUT_MARKER), 'Written by the guidebook generator; the next build replaces this folder.\n');
+    writeFileSync(path.join(output, 'google123.html'), 'google-site-verification');
+    writeFileSync(path.join(output, 'robots.txt'), 'User-agent: *');
+    writeFileSync(path.join(output, 'docs', '.htaccess'), 'Deny from all');
+    const logged: string[] = [];
+    const log = console.log;
+    console.log = (...args: unknown[]) => void logged.push(args.join(' '));
+    try {
+      publish(output, content, { 'index.html': 'first' });
+    } finally {
+      console.log = log;
+    }
+    publish(output, content, { 'index.html': 'second' });
+    const builds = path.join(buildsFolderOf(output), 'builds');
+    const before = readdirSync(builds).find((id) => id.endsWith('-before'))!;
+    assert.ok(before, 'the old folder is kept');
+    assert.equal(readFileSync(path.join(builds, before, 'google123.html'), 'utf8'), 'google-site-verification');
+    assert.equal(readFileSync(path.join(builds, before, 'robots.txt'), 'utf8'), 'User-agent: *');
+    assert.equal(readFileSync(path.join(builds, before, 'docs', '.htaccess'), 'utf8'), 'Deny from all');
+    assert.deepEqual(logged, [`The old output folder ${output} was moved to ${path.join(builds, before)}; delete it when you no longer need it.`]);
   });
 
   it('refuses to publish when files we did not write appeared in the published site during the build, and drops its own build', () => {
@@ -208,7 +236,7 @@ describe('the lock', () => {
     assert.throws(
       () => lockOutput(output),
       (error: Error) =>
-        error instanceof OutputRefusedError && error.message === `another build (process ${process.pid}) is writing ${output}; run this one when it has finished (npm start holds its output folder while it runs).`,
+        error instanceof OutputRefusedError && error.message === `another build (process ${process.pid}) is writing ${output}; run this one when it has finished (npm start holds its output folder while it runs). Its lock is ${path.join(buildsFolderOf(output), 'lock')}; if no build is running, delete it.`,
     );
     releaseLock(output);
     lockOutput(output);
@@ -224,6 +252,17 @@ describe('the lock', () => {
     lockOutput(output);
     assert.equal(readFileSync(path.join(buildsFolderOf(output), 'lock'), 'utf8'), `${process.pid}\n`);
     assert.deepEqual(readdirSync(buildsFolderOf(output)), ['lock'], 'the stale lock moved aside is gone');
+    releaseLock(output);
+  });
+
+  it('takes over an empty lock file (a build killed as it took the lock)', () => {
+    const { root } = contentFolder();
+    const output = path.join(root, 'site');
+    mkdirSync(buildsFolderOf(output));
+    writeFileSync(path.join(buildsFolderOf(output), 'lock'), '');
+    lockOutput(output);
+    assert.equal(readFileSync(path.join(buildsFolderOf(output), 'lock'), 'utf8'), `${process.pid}\n`);
+    assert.deepEqual(readdirSync(buildsFolderOf(output)), ['lock'], 'no temporary or stale file is left');
     releaseLock(output);
   });
 });

@@ -135,7 +135,7 @@ describe('builds into one output at once', () => {
     for (const run of runs) {
       if (run.code === 0) continue;
       assert.equal(run.code, 1, run.stderr);
-      assert.match(run.stderr, /^error: another build \(process \d+\) is writing .+site; run this one when it has finished \(npm start holds its output folder while it runs\)\.\n/);
+      assert.match(run.stderr, /^error: another build \(process \d+\) is writing .+site; run this one when it has finished \(npm start holds its output folder while it runs\)\. Its lock is .+site\.guidebook\/lock; if no build is running, delete it\.\n/);
     }
     assert.ok(runs.some((run) => run.code === 0), 'one build finished');
     assert.deepEqual(siteFiles(output), siteFiles(path.join(root, 'reference')));
